@@ -1,0 +1,15 @@
+#pragma once
+
+#include <filesystem>
+
+namespace CLI {
+class App;
+}
+
+// Each subcommand of the `codriver` binary registers its options and its action.
+namespace codriver::app {
+
+void add_import_command(CLI::App& app);
+void add_info_command(CLI::App& app);
+
+}  // namespace codriver::app
