@@ -164,13 +164,18 @@ std::string clean_text(std::string_view input) {
     else if (c >= 0xF0 && c <= 0xF4) length = 4, low = c == 0xF0 ? 0x90 : 0x80, high = c == 0xF4 ? 0x8F : 0xBF;
     bool valid = length > 0 && i + length <= n && s[i + 1] >= low && s[i + 1] <= high;
     for (std::size_t k = 2; valid && k < length; ++k) valid = (s[i + k] & 0xC0) == 0x80;
-    // C1 controls (U+0080..U+009F) are as unprintable as C0 ones.
+    // C1 controls (U+0080..U+009F) are as unprintable as C0 ones, and bidirectional
+    // overrides (U+202A..U+202E, U+2066..U+2069) can make a name display as another.
     const bool c1_control = valid && c == 0xC2 && s[i + 1] <= 0x9F;
+    const bool bidi_control =
+        valid && c == 0xE2 &&
+        ((s[i + 1] == 0x80 && s[i + 2] >= 0xAA && s[i + 2] <= 0xAE) ||
+         (s[i + 1] == 0x81 && s[i + 2] >= 0xA6 && s[i + 2] <= 0xA9));
     if (!valid) {
       out += kReplacement;
       ++i;
     } else {
-      if (!c1_control) out.append(input.substr(i, length));
+      if (!c1_control && !bidi_control) out.append(input.substr(i, length));
       i += length;
     }
   }
