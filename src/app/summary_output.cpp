@@ -15,7 +15,8 @@ std::map<std::string, std::int64_t> all_categories(const map::BundleSummary& sum
   for (int i = 0; i < map::kPlaceCategoryCount; ++i) {
     counts[std::string(map::category_name(static_cast<map::PlaceCategory>(i)))] = 0;
   }
-  for (const auto& [category, count] : summary.places) counts[category] = count;
+  for (const auto& [category, count] : summary.places)
+    counts[category] = count;
   return counts;
 }
 
@@ -48,7 +49,8 @@ std::string summary_text(const map::BundleSummary& s) {
       << s.turn_restrictions << " turn restrictions\n";
   out << "traffic signals  " << s.traffic_signals << "\n";
   out << "places          ";
-  for (const auto& [category, count] : all_categories(s)) out << " " << category << " " << count << ";";
+  for (const auto& [category, count] : all_categories(s))
+    out << " " << category << " " << count << ";";
   out << "\n";
   if (!s.bbox.empty) {
     out << "bounding box     lon " << format_coordinate(s.bbox.min_lon) << " .. "
@@ -72,7 +74,8 @@ std::string warnings_text(const map::ImportStats& stats) {
     out << "note: " << entry.count << " x " << kind;
     if (!entry.examples.empty()) {
       out << " (e.g.";
-      for (const auto& example : entry.examples) out << " " << example;
+      for (const auto& example : entry.examples)
+        out << " " << example;
       out << ")";
     }
     out << "\n";

@@ -60,7 +60,8 @@ json warnings_json(const ImportStats& stats) {
 
 void write_bytes(const fs::path& path, std::span<const std::byte> bytes) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+  out.write(reinterpret_cast<const char*>(bytes.data()),
+            static_cast<std::streamsize>(bytes.size()));
   out.close();
   if (!out) throw ImportError("cannot write " + path.string());
 }
@@ -145,13 +146,19 @@ MapBundle MapBundle::open(const fs::path& directory, Verify verify) {
   MappedFile mapped(directory / kGraphFile);
   // Whole-file checksums were checked above; the section checksums would repeat them.
   const RoadGraph graph = parse_graph(mapped.bytes(), Verify::kStructure);
-  return MapBundle(std::make_unique<State>(
-      State{directory, std::move(manifest), std::move(mapped), graph}));
+  return MapBundle(
+      std::make_unique<State>(State{directory, std::move(manifest), std::move(mapped), graph}));
 }
 
-const RoadGraph& MapBundle::graph() const { return state_->graph; }
-fs::path MapBundle::places_path() const { return state_->directory / kPlacesFile; }
-const fs::path& MapBundle::directory() const { return state_->directory; }
+const RoadGraph& MapBundle::graph() const {
+  return state_->graph;
+}
+fs::path MapBundle::places_path() const {
+  return state_->directory / kPlacesFile;
+}
+const fs::path& MapBundle::directory() const {
+  return state_->directory;
+}
 
 BundleSummary MapBundle::summary() const {
   const RoadGraph& g = state_->graph;
@@ -181,8 +188,8 @@ void replace_with(const fs::path& staging, const fs::path& out) {
       throw ImportError("refusing to overwrite " + out.string() +
                         ": it exists and is not a map bundle");
     }
-    const fs::path old = out.parent_path() / (out.filename().string() + ".old-" +
-                                              std::to_string(::getpid()));
+    const fs::path old =
+        out.parent_path() / (out.filename().string() + ".old-" + std::to_string(::getpid()));
     fs::rename(out, old);
     fs::rename(staging, out);
     fs::remove_all(old);
@@ -232,7 +239,8 @@ json manifest_of(const BundleSummary& s, const OsmImport& osm, const fs::path& s
 ImportReport import_bundle(const fs::path& osm_file, const fs::path& out) {
   const auto start = std::chrono::steady_clock::now();
   if (fs::exists(out) && !fs::exists(out / kManifestFile)) {
-    throw ImportError("refusing to overwrite " + out.string() + ": it exists and is not a map bundle");
+    throw ImportError("refusing to overwrite " + out.string() +
+                      ": it exists and is not a map bundle");
   }
   const fs::path staging = staging_path(fs::absolute(out));
   fs::remove_all(staging);

@@ -84,7 +84,7 @@ enum class Access : std::uint8_t {
 };
 
 namespace edge_flags {
-inline constexpr std::uint16_t kForward = 1 << 0;        // travels in the OSM way's direction
+inline constexpr std::uint16_t kForward = 1 << 0;  // travels in the OSM way's direction
 inline constexpr std::uint16_t kRoundabout = 1 << 1;
 inline constexpr std::uint16_t kMaxspeedTagged = 1 << 2;  // speed from maxspeed, not a default
 inline constexpr std::uint16_t kToll = 1 << 3;

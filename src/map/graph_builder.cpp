@@ -87,7 +87,9 @@ std::uint32_t GraphBuilder::intern_name(const std::string& name, const std::stri
   return id;
 }
 
-void GraphBuilder::add_way(OsmCarWay way) { ways_.push_back(std::move(way)); }
+void GraphBuilder::add_way(OsmCarWay way) {
+  ways_.push_back(std::move(way));
+}
 
 void GraphBuilder::add_traffic_signal(std::int64_t osm_node_id, format::SignalDirection direction) {
   signals_[osm_node_id] = direction;
@@ -113,8 +115,10 @@ std::unordered_set<std::int64_t> GraphBuilder::decision_nodes() const {
       }
     }
   }
-  for (const auto& [id, direction] : signals_) decisions.insert(id);
-  for (const auto& restriction : restrictions_) decisions.insert(restriction.via_node);
+  for (const auto& [id, direction] : signals_)
+    decisions.insert(id);
+  for (const auto& restriction : restrictions_)
+    decisions.insert(restriction.via_node);
   return decisions;
 }
 
@@ -222,7 +226,8 @@ void GraphBuilder::emit_edges(const std::vector<Segment>& segments, RoadGraphDat
   std::stable_sort(graph.edges.begin(), graph.edges.end(),
                    [](const auto& a, const auto& b) { return a.source < b.source; });
   graph.first_out.assign(graph.nodes.size() + 1, 0);
-  for (const auto& edge : graph.edges) ++graph.first_out[edge.source + 1];
+  for (const auto& edge : graph.edges)
+    ++graph.first_out[edge.source + 1];
   std::partial_sum(graph.first_out.begin(), graph.first_out.end(), graph.first_out.begin());
 }
 

@@ -44,7 +44,8 @@ std::vector<SectionSource> sections_of(const RoadGraph& graph) {
 }
 
 [[noreturn]] void corrupt(const std::string& what) {
-  throw BundleError("graph.bin is corrupt (" + what + "); re-import the map with `codriver import`");
+  throw BundleError("graph.bin is corrupt (" + what +
+                    "); re-import the map with `codriver import`");
 }
 
 void require(bool condition, const char* what) {
@@ -60,8 +61,12 @@ std::vector<std::byte> serialize_graph(const RoadGraph& graph) {
       align_up(sizeof(format::FileHeader) + sizeof(SectionEntry) * sources.size());
   for (std::size_t i = 0; i < sources.size(); ++i) {
     const SectionSource& source = sources[i];
-    table[i] = {source.id, source.element_bytes, offset, source.bytes.size() / source.element_bytes,
-                crc32_of(source.bytes), 0};
+    table[i] = {source.id,
+                source.element_bytes,
+                offset,
+                source.bytes.size() / source.element_bytes,
+                crc32_of(source.bytes),
+                0};
     offset = align_up(offset + source.bytes.size());
   }
 
@@ -213,9 +218,9 @@ class GraphParser {
 
   static void validate_restrictions_and_signals(const RoadGraph& g) {
     for (const auto& r : g.turn_restrictions) {
-      require(r.from_edge < g.edges.size() && r.to_edge < g.edges.size() &&
-                  r.via_node < g.nodes.size(),
-              "turn restriction out of range");
+      require(
+          r.from_edge < g.edges.size() && r.to_edge < g.edges.size() && r.via_node < g.nodes.size(),
+          "turn restriction out of range");
       require(g.edges[r.from_edge].target == r.via_node && g.edges[r.to_edge].source == r.via_node,
               "turn restriction does not meet at its via node");
       require(r.kind <= format::RestrictionKind::kOnly, "unknown turn restriction kind");

@@ -10,7 +10,9 @@ void ImportStats::warn(const std::string& kind, char osm_type, std::int64_t osm_
   }
 }
 
-void ImportStats::warn(const std::string& kind) { ++warnings_[kind].count; }
+void ImportStats::warn(const std::string& kind) {
+  ++warnings_[kind].count;
+}
 
 std::int64_t ImportStats::count(const std::string& kind) const {
   const auto it = warnings_.find(kind);
@@ -19,7 +21,8 @@ std::int64_t ImportStats::count(const std::string& kind) const {
 
 std::int64_t ImportStats::total() const {
   std::int64_t sum = 0;
-  for (const auto& [kind, entry] : warnings_) sum += entry.count;
+  for (const auto& [kind, entry] : warnings_)
+    sum += entry.count;
   return sum;
 }
 

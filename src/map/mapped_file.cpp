@@ -44,7 +44,9 @@ MappedFile::MappedFile(const std::filesystem::path& path) {
   ::close(fd);  // the mapping keeps the file alive
 }
 
-MappedFile::~MappedFile() { release(); }
+MappedFile::~MappedFile() {
+  release();
+}
 
 MappedFile::MappedFile(MappedFile&& other) noexcept
     : data_(std::exchange(other.data_, nullptr)), size_(std::exchange(other.size_, 0)) {}

@@ -24,27 +24,48 @@ struct ZoneLimit {
 // Implicit limits by national law, as listed on the OSM wiki's "Default speed
 // limits" page; the generic rows at the end catch countries not listed.
 constexpr std::array kZoneLimits = {
-    ZoneLimit{"CN", "urban", 50},        ZoneLimit{"CN", "rural", 70},
-    ZoneLimit{"CN", "expressway", 120},  ZoneLimit{"CN", "motorway", 120},
-    ZoneLimit{"DE", "urban", 50},        ZoneLimit{"DE", "rural", 100},
-    ZoneLimit{"DE", "motorway", kNoLimit}, ZoneLimit{"DE", "living_street", kWalkingKmh},
-    ZoneLimit{"FR", "urban", 50},        ZoneLimit{"FR", "rural", 80},
-    ZoneLimit{"FR", "motorway", 130},    ZoneLimit{"IT", "urban", 50},
-    ZoneLimit{"IT", "rural", 90},        ZoneLimit{"IT", "motorway", 130},
-    ZoneLimit{"MC", "urban", 50},        ZoneLimit{"AT", "rural", 100},
-    ZoneLimit{"AT", "motorway", 130},    ZoneLimit{"CH", "rural", 80},
-    ZoneLimit{"CH", "motorway", 120},    ZoneLimit{"RU", "urban", 60},
-    ZoneLimit{"RU", "rural", 90},        ZoneLimit{"RU", "motorway", 110},
-    ZoneLimit{"GB", "nsl_single", 60 * kKmPerMile}, ZoneLimit{"GB", "nsl_dual", 70 * kKmPerMile},
-    ZoneLimit{"GB", "motorway", 70 * kKmPerMile},   ZoneLimit{"UK", "nsl_single", 60 * kKmPerMile},
-    ZoneLimit{"UK", "nsl_dual", 70 * kKmPerMile},   ZoneLimit{"UK", "motorway", 70 * kKmPerMile},
-    ZoneLimit{"JP", "urban", 60},        ZoneLimit{"JP", "rural", 60},
-    ZoneLimit{"JP", "motorway", 100},    ZoneLimit{"TW", "urban", 50},
-    ZoneLimit{"TW", "rural", 80},        ZoneLimit{"SG", "urban", 50},
-    ZoneLimit{"", "living_street", 20},  ZoneLimit{"", "urban", 50},
-    ZoneLimit{"", "rural", 90},          ZoneLimit{"", "trunk", 100},
-    ZoneLimit{"", "motorway", 120},      ZoneLimit{"", "expressway", 120},
-    ZoneLimit{"", "walk", kWalkingKmh},  ZoneLimit{"", "school", 30},
+    ZoneLimit{"CN", "urban", 50},
+    ZoneLimit{"CN", "rural", 70},
+    ZoneLimit{"CN", "expressway", 120},
+    ZoneLimit{"CN", "motorway", 120},
+    ZoneLimit{"DE", "urban", 50},
+    ZoneLimit{"DE", "rural", 100},
+    ZoneLimit{"DE", "motorway", kNoLimit},
+    ZoneLimit{"DE", "living_street", kWalkingKmh},
+    ZoneLimit{"FR", "urban", 50},
+    ZoneLimit{"FR", "rural", 80},
+    ZoneLimit{"FR", "motorway", 130},
+    ZoneLimit{"IT", "urban", 50},
+    ZoneLimit{"IT", "rural", 90},
+    ZoneLimit{"IT", "motorway", 130},
+    ZoneLimit{"MC", "urban", 50},
+    ZoneLimit{"AT", "rural", 100},
+    ZoneLimit{"AT", "motorway", 130},
+    ZoneLimit{"CH", "rural", 80},
+    ZoneLimit{"CH", "motorway", 120},
+    ZoneLimit{"RU", "urban", 60},
+    ZoneLimit{"RU", "rural", 90},
+    ZoneLimit{"RU", "motorway", 110},
+    ZoneLimit{"GB", "nsl_single", 60 * kKmPerMile},
+    ZoneLimit{"GB", "nsl_dual", 70 * kKmPerMile},
+    ZoneLimit{"GB", "motorway", 70 * kKmPerMile},
+    ZoneLimit{"UK", "nsl_single", 60 * kKmPerMile},
+    ZoneLimit{"UK", "nsl_dual", 70 * kKmPerMile},
+    ZoneLimit{"UK", "motorway", 70 * kKmPerMile},
+    ZoneLimit{"JP", "urban", 60},
+    ZoneLimit{"JP", "rural", 60},
+    ZoneLimit{"JP", "motorway", 100},
+    ZoneLimit{"TW", "urban", 50},
+    ZoneLimit{"TW", "rural", 80},
+    ZoneLimit{"SG", "urban", 50},
+    ZoneLimit{"", "living_street", 20},
+    ZoneLimit{"", "urban", 50},
+    ZoneLimit{"", "rural", 90},
+    ZoneLimit{"", "trunk", 100},
+    ZoneLimit{"", "motorway", 120},
+    ZoneLimit{"", "expressway", 120},
+    ZoneLimit{"", "walk", kWalkingKmh},
+    ZoneLimit{"", "school", 30},
 };
 
 std::string_view trim(std::string_view text) {
@@ -70,8 +91,8 @@ Maxspeed from_zone_limit(double kmh) {
 
 // "DE:zone30", "DE:zone:30", "zone:maxspeed" style numbers inside a zone name.
 Maxspeed zone_number(std::string_view zone) {
-  const auto digit = std::find_if(zone.begin(), zone.end(),
-                                  [](unsigned char c) { return std::isdigit(c); });
+  const auto digit =
+      std::find_if(zone.begin(), zone.end(), [](unsigned char c) { return std::isdigit(c); });
   if (digit == zone.end()) return {};
   double kmh = 0;
   const char* first = zone.data() + (digit - zone.begin());

@@ -7,9 +7,9 @@ namespace codriver::map {
 // A parsed OSM maxspeed value.
 struct Maxspeed {
   enum class Kind {
-    kLimit,      // kmh holds the limit
-    kNoLimit,    // "none", or a zone whose law sets none (DE:motorway)
-    kUnknown,    // absent, "signals", "variable", or a form we cannot read
+    kLimit,    // kmh holds the limit
+    kNoLimit,  // "none", or a zone whose law sets none (DE:motorway)
+    kUnknown,  // absent, "signals", "variable", or a form we cannot read
   };
   Kind kind = Kind::kUnknown;
   double kmh = 0.0;

@@ -25,11 +25,14 @@ using LocationHandler = osmium::handler::NodeLocationsForWays<LocationIndex, Loc
 
 OsmTags tags_of(const osmium::TagList& list) {
   OsmTags tags;
-  for (const osmium::Tag& tag : list) tags.add(tag.key(), tag.value());
+  for (const osmium::Tag& tag : list)
+    tags.add(tag.key(), tag.value());
   return tags;
 }
 
-geo::LatLon latlon(const osmium::Location& location) { return {location.lat(), location.lon()}; }
+geo::LatLon latlon(const osmium::Location& location) {
+  return {location.lat(), location.lon()};
+}
 
 format::SignalDirection signal_direction(const OsmTags& tags) {
   const std::string_view value = tags.first_of({"traffic_signals:direction", "direction"});
@@ -42,7 +45,9 @@ bool is_entrance(const OsmTags& tags) {
   return tags.has("entrance") || tags.has("amenity", "parking_entrance");
 }
 
-std::string owned(std::string_view text) { return clean_text(text); }
+std::string owned(std::string_view text) {
+  return clean_text(text);
+}
 
 // Pass 1: turn restrictions, and which place relations we expect areas for.
 class RelationPass : public osmium::handler::Handler {
@@ -74,8 +79,9 @@ class RelationPass : public osmium::handler::Handler {
     if (!mode.empty() && mode != "motorcar" && mode != "motor_vehicle" && mode != "vehicle") {
       return;  // for bicycles, buses, ...: not ours
     }
-    const std::string_view value = tags.first_of(
-        {"restriction:motorcar", "restriction:motor_vehicle", "restriction:vehicle", "restriction"});
+    const std::string_view value =
+        tags.first_of({"restriction:motorcar", "restriction:motor_vehicle", "restriction:vehicle",
+                       "restriction"});
     if (value.empty()) {
       stats_.warn(tags.has("restriction:conditional") ? "turn_restriction_conditional_ignored"
                                                       : "turn_restriction_without_value",
@@ -148,8 +154,7 @@ class PlaceEmitter {
 // Pass 2: node locations, traffic signals, place nodes and entrances.
 class NodePass : public osmium::handler::Handler {
  public:
-  NodePass(GraphBuilder& builder, PlaceEmitter& places, ImportStats& stats,
-           OsmObjectCounts& read)
+  NodePass(GraphBuilder& builder, PlaceEmitter& places, ImportStats& stats, OsmObjectCounts& read)
       : builder_(builder), places_(places), stats_(stats), read_(read) {}
 
   void node(const osmium::Node& node) {
@@ -210,7 +215,8 @@ class WayPass : public osmium::handler::Handler {
         owned(tags.first_of({"name:zh", "name:zh-Hans", "name:zh-CN", "name:zh-Hant"})),
         owned(tags.get("name:en")), owned(tags.get("ref")));
     car_way.node_ids.reserve(way.nodes().size());
-    for (const osmium::NodeRef& ref : way.nodes()) car_way.node_ids.push_back(ref.ref());
+    for (const osmium::NodeRef& ref : way.nodes())
+      car_way.node_ids.push_back(ref.ref());
     builder_.add_way(std::move(car_way));
   }
 
@@ -227,7 +233,8 @@ class WayPass : public osmium::handler::Handler {
       stats_.warn("place_way_without_locations", 'w', way.id());
       return;
     }
-    const bool closed = way.nodes().size() >= 4 && way.nodes().front().ref() == way.nodes().back().ref();
+    const bool closed =
+        way.nodes().size() >= 4 && way.nodes().front().ref() == way.nodes().back().ref();
     const auto position = closed ? geo::ring_centroid(ring) : geo::vertex_mean(ring);
     places_.emit(category, tags, 'w', way.id(), *position, entrance);
   }
@@ -239,10 +246,12 @@ class WayPass : public osmium::handler::Handler {
   const std::unordered_map<osmium::object_id_type, geo::LatLon>& entrances_;
 };
 
-// A multipolygon's centroid: outer rings add their area-weighted centroids, inner rings remove theirs.
-std::optional<geo::LatLon> area_centroid(const osmium::Area& area,
-                                         const std::unordered_map<osmium::object_id_type, geo::LatLon>& entrances,
-                                         std::optional<geo::LatLon>& entrance) {
+// A multipolygon's centroid: outer rings add their area-weighted centroids, inner rings remove
+// theirs.
+std::optional<geo::LatLon> area_centroid(
+    const osmium::Area& area,
+    const std::unordered_map<osmium::object_id_type, geo::LatLon>& entrances,
+    std::optional<geo::LatLon>& entrance) {
   double weight = 0, lat = 0, lon = 0;
   const auto add_ring = [&](const osmium::NodeRefList& ring, double sign) {
     std::vector<geo::LatLon> points;
@@ -261,7 +270,8 @@ std::optional<geo::LatLon> area_centroid(const osmium::Area& area,
   };
   for (const auto& outer : area.outer_rings()) {
     add_ring(outer, 1.0);
-    for (const auto& inner : area.inner_rings(outer)) add_ring(inner, -1.0);
+    for (const auto& inner : area.inner_rings(outer))
+      add_ring(inner, -1.0);
   }
   if (weight <= 0) return std::nullopt;
   return geo::LatLon{lat / weight, lon / weight};
@@ -270,8 +280,9 @@ std::optional<geo::LatLon> area_centroid(const osmium::Area& area,
 osmium::TagsFilter place_filter() {
   osmium::TagsFilter filter{false};
   for (int i = 0; i < kPlaceCategoryCount; ++i) {
-    filter.add_rule(true, osmium::TagMatcher{"amenity",
-                                             std::string(category_name(static_cast<PlaceCategory>(i)))});
+    filter.add_rule(
+        true,
+        osmium::TagMatcher{"amenity", std::string(category_name(static_cast<PlaceCategory>(i)))});
   }
   return filter;
 }
@@ -338,7 +349,8 @@ OsmImport import_osm(const std::filesystem::path& input, const PlaceSink& on_pla
   } catch (const std::exception& error) {
     throw ImportError("cannot import " + input.string() + ": " + error.what());
   }
-  for (const auto& node : result.graph.nodes) result.bbox.extend(to_latlon(node));
+  for (const auto& node : result.graph.nodes)
+    result.bbox.extend(to_latlon(node));
   if (result.graph.nodes.empty()) {
     throw ImportError("cannot import " + input.string() +
                       ": it holds no road a car can drive (is it an OSM extract?)");

@@ -5,8 +5,8 @@
 namespace codriver::map {
 
 std::string_view OsmTags::get(std::string_view key) const {
-  const auto it = std::find_if(tags_.begin(), tags_.end(),
-                               [key](const auto& tag) { return tag.first == key; });
+  const auto it =
+      std::find_if(tags_.begin(), tags_.end(), [key](const auto& tag) { return tag.first == key; });
   return it == tags_.end() ? std::string_view{} : it->second;
 }
 
@@ -22,7 +22,11 @@ std::string_view OsmTags::first_of(std::initializer_list<std::string_view> keys)
   return {};
 }
 
-bool is_yes(std::string_view value) { return value == "yes" || value == "true" || value == "1"; }
-bool is_no(std::string_view value) { return value == "no" || value == "false" || value == "0"; }
+bool is_yes(std::string_view value) {
+  return value == "yes" || value == "true" || value == "1";
+}
+bool is_no(std::string_view value) {
+  return value == "no" || value == "false" || value == "0";
+}
 
 }  // namespace codriver::map

@@ -14,12 +14,14 @@ constexpr std::array<std::string_view, kPlaceCategoryCount> kCategoryNames = {
     "restaurant", "cafe", "fast_food", "food_court", "parking", "charging_station", "fuel"};
 
 std::optional<double> leading_number(std::string_view text, std::string_view* rest) {
-  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+  while (!text.empty() && text.front() == ' ')
+    text.remove_prefix(1);
   double value = 0;
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (error != std::errc()) return std::nullopt;
   *rest = std::string_view(end, text.data() + text.size() - end);
-  while (!rest->empty() && rest->front() == ' ') rest->remove_prefix(1);
+  while (!rest->empty() && rest->front() == ' ')
+    rest->remove_prefix(1);
   return value;
 }
 
@@ -69,7 +71,8 @@ void read_sockets(const OsmTags& tags, Place& place) {
 
 std::string all_tags_json(const OsmTags& tags) {
   nlohmann::json object = nlohmann::json::object();
-  for (const auto& [key, value] : tags) object[clean_text(key)] = clean_text(value);
+  for (const auto& [key, value] : tags)
+    object[clean_text(key)] = clean_text(value);
   return object.dump();
 }
 
@@ -97,7 +100,8 @@ Place place_from_tags(PlaceCategory category, const OsmTags& tags) {
   Place place;
   place.category = category;
   place.name = text(tags, {"name"});
-  place.name_zh = text(tags, {"name:zh", "name:zh-Hans", "name:zh-CN", "name:zh-Hant", "name:zh-TW"});
+  place.name_zh =
+      text(tags, {"name:zh", "name:zh-Hans", "name:zh-CN", "name:zh-Hant", "name:zh-TW"});
   place.name_en = text(tags, {"name:en"});
   place.brand = text(tags, {"brand"});
   place.operator_name = text(tags, {"operator"});
@@ -151,26 +155,31 @@ std::string clean_text(std::string_view input) {
   for (std::size_t i = 0; i < n;) {
     const unsigned char c = s[i];
     if (c < 0x80) {
-      if (c >= 0x20 && c != 0x7F) out.push_back(static_cast<char>(c));
-      else if (c == '\t' || c == '\n' || c == '\r') out.push_back(' ');
+      if (c >= 0x20 && c != 0x7F)
+        out.push_back(static_cast<char>(c));
+      else if (c == '\t' || c == '\n' || c == '\r')
+        out.push_back(' ');
       ++i;
       continue;
     }
     // Length and first-continuation bounds of each well-formed UTF-8 lead byte (RFC 3629).
     std::size_t length = 0;
     unsigned char low = 0x80, high = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF) length = 2;
-    else if (c >= 0xE0 && c <= 0xEF) length = 3, low = c == 0xE0 ? 0xA0 : 0x80, high = c == 0xED ? 0x9F : 0xBF;
-    else if (c >= 0xF0 && c <= 0xF4) length = 4, low = c == 0xF0 ? 0x90 : 0x80, high = c == 0xF4 ? 0x8F : 0xBF;
+    if (c >= 0xC2 && c <= 0xDF)
+      length = 2;
+    else if (c >= 0xE0 && c <= 0xEF)
+      length = 3, low = c == 0xE0 ? 0xA0 : 0x80, high = c == 0xED ? 0x9F : 0xBF;
+    else if (c >= 0xF0 && c <= 0xF4)
+      length = 4, low = c == 0xF0 ? 0x90 : 0x80, high = c == 0xF4 ? 0x8F : 0xBF;
     bool valid = length > 0 && i + length <= n && s[i + 1] >= low && s[i + 1] <= high;
-    for (std::size_t k = 2; valid && k < length; ++k) valid = (s[i + k] & 0xC0) == 0x80;
+    for (std::size_t k = 2; valid && k < length; ++k)
+      valid = (s[i + k] & 0xC0) == 0x80;
     // C1 controls (U+0080..U+009F) are as unprintable as C0 ones, and bidirectional
     // overrides (U+202A..U+202E, U+2066..U+2069) can make a name display as another.
     const bool c1_control = valid && c == 0xC2 && s[i + 1] <= 0x9F;
-    const bool bidi_control =
-        valid && c == 0xE2 &&
-        ((s[i + 1] == 0x80 && s[i + 2] >= 0xAA && s[i + 2] <= 0xAE) ||
-         (s[i + 1] == 0x81 && s[i + 2] >= 0xA6 && s[i + 2] <= 0xA9));
+    const bool bidi_control = valid && c == 0xE2 &&
+                              ((s[i + 1] == 0x80 && s[i + 2] >= 0xAA && s[i + 2] <= 0xAE) ||
+                               (s[i + 1] == 0x81 && s[i + 2] >= 0xA6 && s[i + 2] <= 0xA9));
     if (!valid) {
       out += kReplacement;
       ++i;

@@ -107,15 +107,19 @@ PlacesReader::PlacesReader(const std::filesystem::path& path)
 std::map<std::string, std::int64_t> PlacesReader::count_by_category() {
   std::map<std::string, std::int64_t> counts;
   auto statement = db_.prepare("SELECT category, COUNT(*) FROM places GROUP BY category");
-  while (statement.step()) counts[statement.column_text(0)] = statement.column_int(1);
+  while (statement.step())
+    counts[statement.column_text(0)] = statement.column_int(1);
   return counts;
 }
 
 std::vector<PlaceHit> PlacesReader::collect(SqliteStatement& statement) {
   std::vector<PlaceHit> hits;
   while (statement.step()) {
-    hits.push_back({statement.column_int(0), statement.column_text(1), statement.column_text(2),
-                    statement.column_text(3), statement.column_text(4),
+    hits.push_back({statement.column_int(0),
+                    statement.column_text(1),
+                    statement.column_text(2),
+                    statement.column_text(3),
+                    statement.column_text(4),
                     {statement.column_double(5), statement.column_double(6)}});
   }
   return hits;

@@ -13,7 +13,9 @@ format::NodeRecord to_record(geo::LatLon position) {
           static_cast<std::int32_t>(std::lround(position.lon * 1e7))};
 }
 
-geo::LatLon RoadGraph::position(NodeId node) const { return to_latlon(nodes[node]); }
+geo::LatLon RoadGraph::position(NodeId node) const {
+  return to_latlon(nodes[node]);
+}
 
 std::span<const format::EdgeRecord> RoadGraph::out_edges(NodeId node) const {
   return edges.subspan(first_out[node], first_out[node + 1] - first_out[node]);
@@ -38,17 +40,26 @@ std::vector<geo::LatLon> RoadGraph::edge_geometry(EdgeId edge_id) const {
   const auto shape = shape_points.subspan(edge.shape_begin, edge.shape_count);
   // Both directions share the shape, stored in the way's own direction.
   if (edge.flags & format::edge_flags::kForward) {
-    for (const auto& point : shape) line.push_back(to_latlon(point));
+    for (const auto& point : shape)
+      line.push_back(to_latlon(point));
   } else {
-    for (auto it = shape.rbegin(); it != shape.rend(); ++it) line.push_back(to_latlon(*it));
+    for (auto it = shape.rbegin(); it != shape.rend(); ++it)
+      line.push_back(to_latlon(*it));
   }
   line.push_back(position(edge.target));
   return line;
 }
 
 RoadGraph RoadGraphData::view() const {
-  return {nodes,  node_osm_ids, first_out, edges, shape_points, names,
-          std::string_view(strings.data(), strings.size()), turn_restrictions, traffic_signals};
+  return {nodes,
+          node_osm_ids,
+          first_out,
+          edges,
+          shape_points,
+          names,
+          std::string_view(strings.data(), strings.size()),
+          turn_restrictions,
+          traffic_signals};
 }
 
 }  // namespace codriver::map

@@ -40,9 +40,9 @@ static_assert(kClasses.size() == static_cast<std::size_t>(RoadClass::kCount));
 constexpr double kMaxStoredKmh = 250.0;  // fits EdgeRecord::speed_kmh
 
 bool refuses_cars(std::string_view value) {
-  constexpr std::array kRefusals = {"no",       "agricultural", "forestry", "emergency", "psv",
-                                    "bus",      "military",     "use_sidepath", "disabled",
-                                    "delivery_only"};
+  constexpr std::array kRefusals = {"no",       "agricultural", "forestry", "emergency",
+                                    "psv",      "bus",          "military", "use_sidepath",
+                                    "disabled", "delivery_only"};
   return std::find(kRefusals.begin(), kRefusals.end(), value) != kRefusals.end();
 }
 

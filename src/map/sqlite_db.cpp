@@ -7,8 +7,8 @@
 namespace codriver::map {
 
 SqliteDb::SqliteDb(const std::filesystem::path& path, Mode mode) : path_(path.string()) {
-  const int flags = mode == Mode::kReadOnly ? SQLITE_OPEN_READONLY
-                                            : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  const int flags =
+      mode == Mode::kReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
   if (sqlite3_open_v2(path_.c_str(), &db_, flags | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
     const std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
     sqlite3_close(db_);
@@ -18,7 +18,9 @@ SqliteDb::SqliteDb(const std::filesystem::path& path, Mode mode) : path_(path.st
   sqlite3_extended_result_codes(db_, 1);
 }
 
-SqliteDb::~SqliteDb() { sqlite3_close(db_); }
+SqliteDb::~SqliteDb() {
+  sqlite3_close(db_);
+}
 
 void SqliteDb::exec(std::string_view sql) {
   char* error = nullptr;
@@ -29,16 +31,22 @@ void SqliteDb::exec(std::string_view sql) {
   }
 }
 
-std::int64_t SqliteDb::last_insert_rowid() const { return sqlite3_last_insert_rowid(db_); }
+std::int64_t SqliteDb::last_insert_rowid() const {
+  return sqlite3_last_insert_rowid(db_);
+}
 
-SqliteStatement SqliteDb::prepare(std::string_view sql) { return SqliteStatement(db_, sql); }
+SqliteStatement SqliteDb::prepare(std::string_view sql) {
+  return SqliteStatement(db_, sql);
+}
 
 SqliteStatement::SqliteStatement(sqlite3* db, std::string_view sql) : db_(db) {
   check(sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr),
         "prepare");
 }
 
-SqliteStatement::~SqliteStatement() { sqlite3_finalize(stmt_); }
+SqliteStatement::~SqliteStatement() {
+  sqlite3_finalize(stmt_);
+}
 
 SqliteStatement::SqliteStatement(SqliteStatement&& other) noexcept
     : db_(other.db_), stmt_(std::exchange(other.stmt_, nullptr)) {}
@@ -51,9 +59,9 @@ void SqliteStatement::check(int code, const char* what) const {
 
 SqliteStatement& SqliteStatement::bind(int index, std::string_view text) {
   if (text.empty()) return bind_null(index);
-  check(sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()),
-                          SQLITE_TRANSIENT),
-        "bind");
+  check(
+      sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT),
+      "bind");
   return *this;
 }
 

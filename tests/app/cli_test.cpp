@@ -21,8 +21,8 @@ struct CommandResult {
 
 CommandResult run(const std::string& arguments) {
   testing::TempDir scratch;
-  const std::string command = std::string(CODRIVER_BINARY) + " " + arguments + " 2>" +
-                              (scratch / "stderr").string();
+  const std::string command =
+      std::string(CODRIVER_BINARY) + " " + arguments + " 2>" + (scratch / "stderr").string();
   CommandResult result;
   FILE* pipe = ::popen(command.c_str(), "r");
   std::array<char, 4096> block{};

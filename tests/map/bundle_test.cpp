@@ -107,7 +107,8 @@ TEST_F(BundleTest, FailedImportLeavesTheOldBundleUntouched) {
 }
 
 TEST_F(BundleTest, ReimportReplacesABundle) {
-  const ImportReport report = import_bundle(testing::shared_data("osm/taipei_main_station.osm"), bundle);
+  const ImportReport report =
+      import_bundle(testing::shared_data("osm/taipei_main_station.osm"), bundle);
   EXPECT_EQ(MapBundle::open(bundle).summary().source_file, "taipei_main_station.osm");
   EXPECT_EQ(MapBundle::open(bundle).summary().nodes, report.summary.nodes);
 }
@@ -115,9 +116,9 @@ TEST_F(BundleTest, ReimportReplacesABundle) {
 TEST_F(BundleTest, RefusesToOverwriteWhatIsNotABundle) {
   fs::create_directories(scratch / "precious");
   testing::write_file(scratch / "precious" / "thesis.txt", "years of work");
-  EXPECT_THROW(import_bundle(testing::shared_data("osm/taipei_main_station.osm"),
-                             scratch / "precious"),
-               ImportError);
+  EXPECT_THROW(
+      import_bundle(testing::shared_data("osm/taipei_main_station.osm"), scratch / "precious"),
+      ImportError);
   EXPECT_EQ(testing::read_file(scratch / "precious" / "thesis.txt"), "years of work");
   testing::write_file(scratch / "file", "x");
   EXPECT_THROW(import_bundle(testing::shared_data("osm/taipei_main_station.osm"), scratch / "file"),

@@ -20,20 +20,23 @@ namespace fs = std::filesystem;
 std::int64_t osmium_count(const fs::path& file, const std::string& tag, const std::string& types) {
   std::int64_t total = 0;
   for (std::size_t start = 0; start < types.size(); start += 2) {
-    const std::string type = types.substr(start, 1) == "n" ? "node"
+    const std::string type = types.substr(start, 1) == "n"   ? "node"
                              : types.substr(start, 1) == "w" ? "way"
-                                                            : "relation";
+                                                             : "relation";
     const std::string command =
         "osmium tags-count -t " + type + " '" + file.string() + "' " + tag + " 2>/dev/null";
     FILE* pipe = ::popen(command.c_str(), "r");
     std::array<char, 256> line{};
-    while (std::fgets(line.data(), line.size(), pipe)) total += std::atoll(line.data());
+    while (std::fgets(line.data(), line.size(), pipe))
+      total += std::atoll(line.data());
     ::pclose(pipe);
   }
   return total;
 }
 
-bool have_osmium() { return std::system("osmium --version >/dev/null 2>&1") == 0; }
+bool have_osmium() {
+  return std::system("osmium --version >/dev/null 2>&1") == 0;
+}
 
 class EveryExtract : public ::testing::TestWithParam<std::string> {};
 
@@ -49,8 +52,8 @@ TEST_P(EveryExtract, ImportsAndReconcilesWithOsmium) {
                          report.stats.count("place_multipolygon_incomplete") +
                          report.stats.count("place_relation_not_multipolygon");
   std::int64_t expected_total = 0, imported_total = 0;
-  for (const char* category : {"restaurant", "cafe", "fast_food", "parking", "fuel",
-                               "charging_station", "food_court"}) {
+  for (const char* category :
+       {"restaurant", "cafe", "fast_food", "parking", "fuel", "charging_station", "food_court"}) {
     const std::int64_t expected = osmium_count(input, std::string("amenity=") + category, "n,w,r");
     const auto it = report.summary.places.find(category);
     const std::int64_t imported = it == report.summary.places.end() ? 0 : it->second;
@@ -109,8 +112,9 @@ TEST(CompressedInput, Bzip2XmlImportsLikeThePlainFile) {
   testing::TempDir out;
   const fs::path plain = testing::shared_data("osm/taipei_main_station.osm");
   const fs::path compressed = out / "taipei.osm.bz2";
-  ASSERT_EQ(std::system(("bzip2 -c '" + plain.string() + "' > '" + compressed.string() + "'").c_str()),
-            0);
+  ASSERT_EQ(
+      std::system(("bzip2 -c '" + plain.string() + "' > '" + compressed.string() + "'").c_str()),
+      0);
   const ImportReport from_plain = import_bundle(plain, out / "plain");
   const ImportReport from_bz2 = import_bundle(compressed, out / "bz2");
   EXPECT_EQ(from_bz2.summary.nodes, from_plain.summary.nodes);

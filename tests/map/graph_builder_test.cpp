@@ -18,8 +18,7 @@ NodeId node_of(const RoadGraph& graph, std::int64_t osm_id) {
   return static_cast<NodeId>(it - graph.node_osm_ids.begin());
 }
 
-const format::EdgeRecord* edge_between(const RoadGraph& graph, std::int64_t from,
-                                       std::int64_t to) {
+const format::EdgeRecord* edge_between(const RoadGraph& graph, std::int64_t from, std::int64_t to) {
   for (const auto& edge : graph.out_edges(node_of(graph, from))) {
     if (edge.target == node_of(graph, to)) return &edge;
   }
@@ -62,7 +61,8 @@ TEST_F(GraphBuilderTest, EdgesCarryLengthSpeedNamesAndDirection) {
 
 TEST_F(GraphBuilderTest, EdgesAreInCompressedRowOrder) {
   for (NodeId node = 0; node < graph.node_count(); ++node) {
-    for (const auto& edge : graph.out_edges(node)) EXPECT_EQ(edge.source, node);
+    for (const auto& edge : graph.out_edges(node))
+      EXPECT_EQ(edge.source, node);
   }
   EXPECT_EQ(graph.first_out.back(), graph.edge_count());
 }
@@ -104,14 +104,15 @@ TEST_F(GraphBuilderTest, GeometryFollowsTheDirectionOfTravel) {
 TEST(GraphBuilder, ClosedWayIsSplitSoNoEdgeLoopsOntoItself) {
   ImportStats stats;
   GraphBuilder builder(stats);
-  builder.add_way({1, {1, 2, 3, 4, 1},
-                   classify_car_road({{"highway", "residential"}, {"junction", "roundabout"}})
-                       .road.value(),
-                   0});
+  builder.add_way(
+      {1,
+       {1, 2, 3, 4, 1},
+       classify_car_road({{"highway", "residential"}, {"junction", "roundabout"}}).road.value(),
+       0});
   const std::map<std::int64_t, geo::LatLon> positions = {
       {1, {0.0, 0.0}}, {2, {0.0, 0.001}}, {3, {0.001, 0.001}}, {4, {0.001, 0.0}}};
-  const RoadGraphData data =
-      builder.build([&](std::int64_t id) -> std::optional<geo::LatLon> { return positions.at(id); });
+  const RoadGraphData data = builder.build(
+      [&](std::int64_t id) -> std::optional<geo::LatLon> { return positions.at(id); });
   EXPECT_EQ(data.edges.size(), 2u);
   for (const auto& edge : data.edges) {
     EXPECT_NE(edge.source, edge.target);

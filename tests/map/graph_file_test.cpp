@@ -62,9 +62,9 @@ TEST_F(GraphFileTest, EveryTruncationIsDetected) {
     const std::string error = parse_error(std::span(bytes).first(length), Verify::kStructure);
     EXPECT_FALSE(error.empty()) << "truncated to " << length;
   }
-  EXPECT_NE(parse_error(std::span(bytes).first(bytes.size() - 1), Verify::kStructure)
-                .find("truncated"),
-            std::string::npos);
+  EXPECT_NE(
+      parse_error(std::span(bytes).first(bytes.size() - 1), Verify::kStructure).find("truncated"),
+      std::string::npos);
 }
 
 TEST_F(GraphFileTest, EverySingleByteCorruptionIsCaughtByChecksums) {

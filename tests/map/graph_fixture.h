@@ -22,16 +22,19 @@ inline RoadGraphData build_fixture_graph(ImportStats& stats) {
   OsmCarWay a{10, {1, 2, 3}, classify_car_road({{"highway", "residential"}}).road.value(), 0};
   a.name = builder.intern_name("Rue A", "甲路", "A Street", "");
   builder.add_way(a);
-  builder.add_way({11, {2, 4, 5},
-                   classify_car_road({{"highway", "primary"}, {"oneway", "yes"}, {"maxspeed", "50"}})
-                       .road.value(),
-                   builder.intern_name("", "", "", "D 6007")});
+  builder.add_way(
+      {11,
+       {2, 4, 5},
+       classify_car_road({{"highway", "primary"}, {"oneway", "yes"}, {"maxspeed", "50"}})
+           .road.value(),
+       builder.intern_name("", "", "", "D 6007")});
   builder.add_way({12, {5, 99}, classify_car_road({{"highway", "service"}}).road.value(), 0});
   builder.add_way({13, {7}, classify_car_road({{"highway", "service"}}).road.value(), 0});
   builder.add_traffic_signal(4, format::SignalDirection::kForward);
   builder.add_traffic_signal(1000, format::SignalDirection::kBoth);  // on no car road
   builder.add_turn_restriction({1, {10}, 2, {11}, format::RestrictionKind::kNo});
-  builder.add_turn_restriction({2, {77}, 2, {11}, format::RestrictionKind::kOnly});  // way 77 unknown
+  builder.add_turn_restriction(
+      {2, {77}, 2, {11}, format::RestrictionKind::kOnly});  // way 77 unknown
   return builder.build([](std::int64_t id) -> std::optional<geo::LatLon> {
     const auto it = kFixturePositions.find(id);
     if (it == kFixturePositions.end()) return std::nullopt;

@@ -89,7 +89,8 @@ TEST_F(MalformedInput, TruncatedPbfFailsClearly) {
 TEST_F(MalformedInput, RandomBytesFailClearlyInEveryFormat) {
   std::mt19937 random(42);
   std::string noise(64 * 1024, '\0');
-  for (char& c : noise) c = static_cast<char>(random());
+  for (char& c : noise)
+    c = static_cast<char>(random());
   for (const char* name : {"noise.osm.pbf", "noise.osm", "noise.osm.bz2", "noise.osm.gz"}) {
     testing::write_file(scratch / name, noise);
     EXPECT_NE(import_error(scratch / name).find("cannot import"), std::string::npos) << name;

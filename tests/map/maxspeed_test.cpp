@@ -44,7 +44,8 @@ TEST(Maxspeed, ZonesFollowNationalLaw) {
 TEST(Maxspeed, NoLimitAndUnknownAreNotGuessed) {
   EXPECT_EQ(parse_maxspeed("none").kind, Maxspeed::Kind::kNoLimit);
   EXPECT_EQ(parse_maxspeed("DE:motorway").kind, Maxspeed::Kind::kNoLimit);
-  for (const char* value : {"", "signals", "variable", "fast", "-30", "0", "50 furlongs", "XX:moon"}) {
+  for (const char* value :
+       {"", "signals", "variable", "fast", "-30", "0", "50 furlongs", "XX:moon"}) {
     EXPECT_EQ(parse_maxspeed(value).kind, Maxspeed::Kind::kUnknown) << value;
   }
 }

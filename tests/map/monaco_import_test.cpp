@@ -65,8 +65,10 @@ TEST_F(MonacoImport, AllTwentyOneSignalsSitOnTheGraph) {
   const MapBundle bundle = MapBundle::open(bundle_path());
   const RoadGraph& graph = bundle.graph();
   std::vector<int> degree(graph.node_count(), 0);
-  for (const auto& edge : graph.edges) ++degree[edge.source], ++degree[edge.target];
-  for (const auto& signal : graph.traffic_signals) EXPECT_GT(degree[signal.node], 0);
+  for (const auto& edge : graph.edges)
+    ++degree[edge.source], ++degree[edge.target];
+  for (const auto& signal : graph.traffic_signals)
+    EXPECT_GT(degree[signal.node], 0);
 }
 
 TEST_F(MonacoImport, RoadNetworkIsPlausible) {
@@ -106,8 +108,7 @@ TEST_F(MonacoImport, KnownStreetsAndPlacesAreFindable) {
   const auto brasserie = places.find_by_name("brass monaco", 5);  // prefixes, any order
   ASSERT_FALSE(brasserie.empty());
   EXPECT_EQ(brasserie[0].name, "Brasserie de Monaco");
-  const auto parking_in_monaco_ville =
-      places.find_in_box(7.415, 43.727, 7.425, 43.733);
+  const auto parking_in_monaco_ville = places.find_in_box(7.415, 43.727, 7.425, 43.733);
   EXPECT_FALSE(parking_in_monaco_ville.empty());
 }
 

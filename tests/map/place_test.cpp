@@ -20,16 +20,16 @@ TEST(Place, CategoriesComeFromAmenity) {
 }
 
 TEST(Place, RestaurantFieldsAndBilingualNames) {
-  const Place place = place_from_tags(PlaceCategory::kRestaurant,
-                                      {{"amenity", "restaurant"},
-                                       {"name", "鼎泰豐"},
-                                       {"name:zh", "鼎泰豐"},
-                                       {"name:en", "Din Tai Fung"},
-                                       {"cuisine", "chinese;dumplings"},
-                                       {"opening_hours", "Mo-Su 11:00-21:00"},
-                                       {"contact:phone", "+886 2 1234 5678"},
-                                       {"addr:street", "信義路"},
-                                       {"addr:housenumber", "194"}});
+  const Place place =
+      place_from_tags(PlaceCategory::kRestaurant, {{"amenity", "restaurant"},
+                                                   {"name", "鼎泰豐"},
+                                                   {"name:zh", "鼎泰豐"},
+                                                   {"name:en", "Din Tai Fung"},
+                                                   {"cuisine", "chinese;dumplings"},
+                                                   {"opening_hours", "Mo-Su 11:00-21:00"},
+                                                   {"contact:phone", "+886 2 1234 5678"},
+                                                   {"addr:street", "信義路"},
+                                                   {"addr:housenumber", "194"}});
   EXPECT_EQ(place.name_en, "Din Tai Fung");
   EXPECT_EQ(place.name_zh, "鼎泰豐");
   EXPECT_EQ(place.cuisine, "chinese;dumplings");
@@ -53,21 +53,21 @@ TEST(Place, ParkingFields) {
   EXPECT_DOUBLE_EQ(place.maxheight_m.value(), 2.1);
   EXPECT_EQ(place.covered, true);
   EXPECT_EQ(place.access, "customers");
-  const Place unknown = place_from_tags(PlaceCategory::kParking,
-                                        {{"amenity", "parking"}, {"capacity", "lots"}});
+  const Place unknown =
+      place_from_tags(PlaceCategory::kParking, {{"amenity", "parking"}, {"capacity", "lots"}});
   EXPECT_FALSE(unknown.fee.has_value()) << "an untagged fee is unknown, not free";
   EXPECT_FALSE(unknown.capacity.has_value());
 }
 
 TEST(Place, ChargingSocketsAndPower) {
-  const Place place = place_from_tags(PlaceCategory::kChargingStation,
-                                      {{"amenity", "charging_station"},
-                                       {"socket:type2", "2"},
-                                       {"socket:type2:output", "22 kW"},
-                                       {"socket:gb_dc", "1"},
-                                       {"socket:gb_dc:output", "120kW"},
-                                       {"capacity", "3"},
-                                       {"operator", "State Grid"}});
+  const Place place =
+      place_from_tags(PlaceCategory::kChargingStation, {{"amenity", "charging_station"},
+                                                        {"socket:type2", "2"},
+                                                        {"socket:type2:output", "22 kW"},
+                                                        {"socket:gb_dc", "1"},
+                                                        {"socket:gb_dc:output", "120kW"},
+                                                        {"capacity", "3"},
+                                                        {"operator", "State Grid"}});
   const auto sockets = nlohmann::json::parse(place.sockets_json);
   EXPECT_EQ(sockets["type2"]["count"], 2);
   EXPECT_DOUBLE_EQ(sockets["type2"]["output_kw"].get<double>(), 22.0);

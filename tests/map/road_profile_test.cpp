@@ -70,7 +70,8 @@ TEST(RoadProfile, AccessHierarchyMostSpecificWins) {
             RoadRejection::kNoCarAccess);
   EXPECT_EQ(classify_car_road({{"highway", "residential"}, {"motor_vehicle", "no"}}).rejection,
             RoadRejection::kNoCarAccess);
-  EXPECT_EQ(road_of({{"highway", "residential"}, {"access", "fancy-unknown"}}).access, Access::kYes);
+  EXPECT_EQ(road_of({{"highway", "residential"}, {"access", "fancy-unknown"}}).access,
+            Access::kYes);
 }
 
 TEST(RoadProfile, NonCarWaysAreNotRoads) {
