@@ -1,0 +1,136 @@
+#include "routing/ch_query.h"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace codriver::routing {
+
+namespace {
+constexpr EdgeId kNoParent = 0xFFFFFFFFu;
+}
+
+ChQuery::ChQuery(const ContractionHierarchy& ch)
+    : ch_(ch), forward_(ch.vertex_count()), backward_(ch.vertex_count()) {}
+
+void ChQuery::seed(SearchSpace& space, std::span<const Seed> seeds) {
+  space.clear();
+  for (const Seed& s : seeds) {
+    if (s.vertex >= ch_.vertex_count()) throw std::out_of_range("seed outside the hierarchy");
+    if (s.weight < space.label(s.vertex)) {
+      space.set(s.vertex, s.weight, kNoParent, s.tag);
+      space.queue.emplace(s.weight, s.vertex);
+    }
+  }
+}
+
+// Stall-on-demand: if a higher vertex reaches v more cheaply by an arc pointing down
+// into v, v's label is not a shortest distance and nothing needs to be relaxed from it.
+bool ChQuery::stalled(const SearchSpace& space, EdgeId v, Weight weight, bool forward) const {
+  const auto arcs = forward ? ch_.down(v) : ch_.up(v);
+  for (const ChArc& arc : arcs) {
+    const Weight above = space.label(arc.vertex);
+    if (above != kInfiniteWeight && above + arc.weight < weight) return true;
+  }
+  return false;
+}
+
+void ChQuery::relax(SearchSpace& space, EdgeId v, Weight weight, bool forward) {
+  for (const ChArc& arc : forward ? ch_.up(v) : ch_.down(v)) {
+    const Weight candidate = weight + arc.weight;
+    if (candidate < space.label(arc.vertex)) {
+      space.set(arc.vertex, candidate, v, space.tag(v));
+      space.queue.emplace(candidate, arc.vertex);
+    }
+  }
+}
+
+SearchResult ChQuery::search(std::span<const Seed> forward, std::span<const Seed> backward) {
+  seed(forward_, forward);
+  seed(backward_, backward);
+  SearchResult result;
+  EdgeId meeting = kNoParent;
+  bool forward_turn = true;
+  while (!forward_.queue.empty() || !backward_.queue.empty()) {
+    const Weight forward_top =
+        forward_.queue.empty() ? kInfiniteWeight : forward_.queue.top().first;
+    const Weight backward_top =
+        backward_.queue.empty() ? kInfiniteWeight : backward_.queue.top().first;
+    // Each side stops when its smallest label cannot improve the best meeting.
+    if (std::min(forward_top, backward_top) >= result.weight) break;
+    if (forward_top >= result.weight) forward_turn = false;
+    if (backward_top >= result.weight) forward_turn = true;
+    SearchSpace& space = forward_turn ? forward_ : backward_;
+    const SearchSpace& other = forward_turn ? backward_ : forward_;
+    const auto [weight, v] = space.queue.top();
+    space.queue.pop();
+    const bool side_forward = forward_turn;
+    forward_turn = !forward_turn;
+    if (weight != space.label(v)) continue;
+    ++result.settled;
+    if (other.reached(v) && weight + other.label(v) < result.weight) {
+      result.weight = weight + other.label(v);
+      meeting = v;
+    }
+    if (stalled(space, v, weight, side_forward)) continue;
+    relax(space, v, weight, side_forward);
+  }
+  if (meeting == kNoParent) return result;
+  result.vertices = unpack_path(meeting);
+  result.forward_tag = forward_.tag(meeting);
+  result.backward_tag = backward_.tag(meeting);
+  return result;
+}
+
+std::vector<EdgeId> ChQuery::unpack_path(EdgeId meeting) const {
+  // Climbing chains from both seeds up to the meeting vertex.
+  std::vector<EdgeId> up_chain;
+  for (EdgeId v = meeting; v != kNoParent; v = forward_.parent(v))
+    up_chain.push_back(v);
+  std::reverse(up_chain.begin(), up_chain.end());
+  std::vector<EdgeId> path{up_chain.front()};
+  for (std::size_t i = 1; i < up_chain.size(); ++i) {
+    const EdgeId from = up_chain[i - 1], to = up_chain[i];
+    const Weight weight = forward_.label(to) - forward_.label(from);
+    ch_.unpack(from, to,
+               ChArc{to, weight,
+                     [&] {
+                       for (const ChArc& a : ch_.up(from)) {
+                         if (a.vertex == to && a.weight == weight) return a.middle;
+                       }
+                       throw std::logic_error("CH forward chain is broken");
+                     }()},
+               path);
+  }
+  for (EdgeId v = meeting; backward_.parent(v) != kNoParent; v = backward_.parent(v)) {
+    const EdgeId next = backward_.parent(v);  // lower vertex, later on the route
+    const Weight weight = backward_.label(v) - backward_.label(next);
+    EdgeId middle = kNoMiddle;
+    bool found = false;
+    for (const ChArc& a : ch_.down(next)) {
+      if (a.vertex == v && a.weight == weight) {
+        middle = a.middle;
+        found = true;
+        break;
+      }
+    }
+    if (!found) throw std::logic_error("CH backward chain is broken");
+    ch_.unpack(v, next, ChArc{next, weight, middle}, path);
+  }
+  return path;
+}
+
+void ChQuery::upward_search(std::span<const Seed> seeds, bool forward,
+                            const std::function<void(EdgeId, Weight)>& visit) {
+  SearchSpace& space = forward ? forward_ : backward_;
+  seed(space, seeds);
+  while (!space.queue.empty()) {
+    const auto [weight, v] = space.queue.top();
+    space.queue.pop();
+    if (weight != space.label(v)) continue;
+    if (stalled(space, v, weight, forward)) continue;
+    visit(v, weight);
+    relax(space, v, weight, forward);
+  }
+}
+
+}  // namespace codriver::routing

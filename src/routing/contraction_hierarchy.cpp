@@ -1,0 +1,312 @@
+#include "routing/contraction_hierarchy.h"
+
+#include <algorithm>
+#include <chrono>
+#include <functional>
+#include <numeric>
+#include <queue>
+#include <stdexcept>
+
+namespace codriver::routing {
+
+namespace {
+
+struct DynamicArc {
+  EdgeId vertex;
+  Weight weight;
+  EdgeId middle;
+};
+
+// Bounded Dijkstra from one vertex that ignores the vertex being contracted:
+// is there a path as short as the one through it?
+class WitnessSearch {
+ public:
+  explicit WitnessSearch(std::size_t n) : label_(n, kInfiniteWeight), stamp_(n, 0) {}
+
+  void run(const std::vector<std::vector<DynamicArc>>& out, EdgeId source, EdgeId excluded,
+           Weight limit, std::size_t max_settled) {
+    ++round_;
+    set(source, 0);
+    queue_ = {};
+    queue_.emplace(0, source);
+    std::size_t settled = 0;
+    while (!queue_.empty() && settled < max_settled) {
+      const auto [weight, vertex] = queue_.top();
+      queue_.pop();
+      if (weight != get(vertex)) continue;
+      if (weight > limit) break;
+      ++settled;
+      for (const DynamicArc& arc : out[vertex]) {
+        if (arc.vertex == excluded) continue;
+        const Weight candidate = weight + arc.weight;
+        if (candidate < get(arc.vertex)) {
+          set(arc.vertex, candidate);
+          queue_.emplace(candidate, arc.vertex);
+        }
+      }
+    }
+  }
+
+  Weight get(EdgeId v) const { return stamp_[v] == round_ ? label_[v] : kInfiniteWeight; }
+
+ private:
+  void set(EdgeId v, Weight w) {
+    stamp_[v] = round_;
+    label_[v] = w;
+  }
+
+  std::vector<Weight> label_;
+  std::vector<std::uint32_t> stamp_;
+  std::uint32_t round_ = 0;
+  std::priority_queue<std::pair<Weight, EdgeId>, std::vector<std::pair<Weight, EdgeId>>,
+                      std::greater<>>
+      queue_;
+};
+
+struct Shortcut {
+  EdgeId from, to;
+  Weight weight;
+};
+
+class Contractor {
+ public:
+  explicit Contractor(const TurnGraph& graph)
+      : n_(graph.vertex_count()),
+        out_(n_),
+        in_(n_),
+        witness_(n_),
+        contracted_(n_, false),
+        deleted_neighbours_(n_, 0),
+        up_(n_),
+        down_(n_) {
+    for (EdgeId v = 0; v < n_; ++v) {
+      for (const Turn& t : graph.turns_from(v)) {
+        if (t.edge == v) continue;  // a loop never shortens a path
+        add_or_improve(v, t.edge, t.weight, kNoMiddle);
+      }
+    }
+  }
+
+  std::size_t contract_all(std::vector<std::uint32_t>& rank) {
+    using Entry = std::pair<std::int64_t, EdgeId>;
+    std::priority_queue<Entry, std::vector<Entry>, std::greater<>> queue;
+    for (EdgeId v = 0; v < n_; ++v)
+      queue.emplace(priority(v), v);
+    rank.assign(n_, 0);
+    std::uint32_t next_rank = 0;
+    std::vector<Shortcut> shortcuts;
+    while (!queue.empty()) {
+      const EdgeId v = queue.top().second;
+      queue.pop();
+      // Lazy update: a stale priority goes back in unless it is still the smallest.
+      const std::int64_t current = priority(v);
+      if (!queue.empty() && current > queue.top().first) {
+        queue.emplace(current, v);
+        continue;
+      }
+      find_shortcuts(v, 1000, shortcuts);
+      for (const Shortcut& s : shortcuts)
+        add_or_improve(s.from, s.to, s.weight, v);
+      shortcut_count_ += shortcuts.size();
+      retire(v);
+      rank[v] = next_rank++;
+    }
+    return shortcut_count_;
+  }
+
+  const std::vector<std::vector<DynamicArc>>& up() const { return up_; }
+  const std::vector<std::vector<DynamicArc>>& down() const { return down_; }
+
+ private:
+  // Edge difference, with terms that spread contraction evenly over the graph.
+  std::int64_t priority(EdgeId v) {
+    std::vector<Shortcut> shortcuts;
+    find_shortcuts(v, 100, shortcuts);
+    const auto removed = static_cast<std::int64_t>(in_[v].size() + out_[v].size());
+    return 4 * static_cast<std::int64_t>(shortcuts.size()) - 2 * removed +
+           2 * deleted_neighbours_[v];
+  }
+
+  void find_shortcuts(EdgeId v, std::size_t max_settled, std::vector<Shortcut>& shortcuts) {
+    shortcuts.clear();
+    Weight max_out = 0;
+    for (const DynamicArc& o : out_[v])
+      max_out = std::max(max_out, o.weight);
+    for (const DynamicArc& i : in_[v]) {
+      witness_.run(out_, i.vertex, v, i.weight + max_out, max_settled);
+      for (const DynamicArc& o : out_[v]) {
+        if (o.vertex == i.vertex) continue;
+        const Weight through = i.weight + o.weight;
+        if (witness_.get(o.vertex) > through) shortcuts.push_back({i.vertex, o.vertex, through});
+      }
+    }
+  }
+
+  void add_or_improve(EdgeId from, EdgeId to, Weight weight, EdgeId middle) {
+    auto& outs = out_[from];
+    const auto it = std::find_if(outs.begin(), outs.end(),
+                                 [to](const DynamicArc& a) { return a.vertex == to; });
+    if (it != outs.end()) {
+      if (weight >= it->weight) return;
+      it->weight = weight;
+      it->middle = middle;
+      auto& ins = in_[to];
+      const auto back = std::find_if(ins.begin(), ins.end(),
+                                     [from](const DynamicArc& a) { return a.vertex == from; });
+      back->weight = weight;
+      back->middle = middle;
+      return;
+    }
+    outs.push_back({to, weight, middle});
+    in_[to].push_back({from, weight, middle});
+  }
+
+  // Freezes v's remaining arcs as its climbing arcs and detaches it from the graph.
+  void retire(EdgeId v) {
+    contracted_[v] = true;
+    up_[v] = out_[v];
+    down_[v] = in_[v];
+    for (const DynamicArc& o : out_[v]) {
+      auto& ins = in_[o.vertex];
+      std::erase_if(ins, [v](const DynamicArc& a) { return a.vertex == v; });
+      ++deleted_neighbours_[o.vertex];
+    }
+    for (const DynamicArc& i : in_[v]) {
+      auto& outs = out_[i.vertex];
+      std::erase_if(outs, [v](const DynamicArc& a) { return a.vertex == v; });
+      ++deleted_neighbours_[i.vertex];
+    }
+    out_[v].clear();
+    out_[v].shrink_to_fit();
+    in_[v].clear();
+    in_[v].shrink_to_fit();
+  }
+
+  std::size_t n_;
+  std::vector<std::vector<DynamicArc>> out_, in_;
+  WitnessSearch witness_;
+  std::vector<bool> contracted_;
+  std::vector<std::int32_t> deleted_neighbours_;
+  std::vector<std::vector<DynamicArc>> up_, down_;
+  std::size_t shortcut_count_ = 0;
+};
+
+void flatten(const std::vector<std::vector<DynamicArc>>& lists, std::vector<std::uint32_t>& first,
+             std::vector<ChArc>& arcs) {
+  first.assign(1, 0);
+  for (const auto& list : lists) {
+    for (const DynamicArc& a : list)
+      arcs.push_back({a.vertex, a.weight, a.middle});
+    first.push_back(static_cast<std::uint32_t>(arcs.size()));
+  }
+}
+
+}  // namespace
+
+ContractionHierarchy ContractionHierarchy::build(const TurnGraph& graph, ContractionStats* stats) {
+  const auto start = std::chrono::steady_clock::now();
+  Contractor contractor(graph);
+  ContractionHierarchy ch;
+  const std::size_t shortcuts = contractor.contract_all(ch.rank_);
+  flatten(contractor.up(), ch.first_up_, ch.up_);
+  flatten(contractor.down(), ch.first_down_, ch.down_);
+  if (stats) {
+    stats->shortcuts = shortcuts;
+    stats->seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  }
+  return ch;
+}
+
+ContractionHierarchy ContractionHierarchy::from_arrays(std::vector<std::uint32_t> rank,
+                                                       std::vector<std::uint32_t> first_up,
+                                                       std::vector<ChArc> up,
+                                                       std::vector<std::uint32_t> first_down,
+                                                       std::vector<ChArc> down) {
+  const std::size_t n = rank.size();
+  const auto check_csr = [n](const std::vector<std::uint32_t>& first,
+                             const std::vector<ChArc>& arcs) {
+    if (first.size() != n + 1 || first.front() != 0 || first.back() != arcs.size() ||
+        !std::is_sorted(first.begin(), first.end())) {
+      throw std::invalid_argument("hierarchy arc offsets are inconsistent");
+    }
+    for (const ChArc& a : arcs) {
+      if (a.vertex >= n || (a.middle != kNoMiddle && a.middle >= n)) {
+        throw std::invalid_argument("hierarchy arc points outside the graph");
+      }
+    }
+  };
+  check_csr(first_up, up);
+  check_csr(first_down, down);
+  std::vector<bool> seen(n, false);
+  for (std::uint32_t r : rank) {
+    if (r >= n || seen[r]) throw std::invalid_argument("hierarchy ranks are not a permutation");
+    seen[r] = true;
+  }
+  for (EdgeId v = 0; v < n; ++v) {
+    for (std::uint32_t k = first_up[v]; k < first_up[v + 1]; ++k) {
+      if (rank[up[k].vertex] <= rank[v]) throw std::invalid_argument("hierarchy arc goes down");
+    }
+    for (std::uint32_t k = first_down[v]; k < first_down[v + 1]; ++k) {
+      if (rank[down[k].vertex] <= rank[v]) throw std::invalid_argument("hierarchy arc goes down");
+    }
+  }
+  ContractionHierarchy ch;
+  ch.rank_ = std::move(rank);
+  ch.first_up_ = std::move(first_up);
+  ch.up_ = std::move(up);
+  ch.first_down_ = std::move(first_down);
+  ch.down_ = std::move(down);
+  return ch;
+}
+
+std::span<const ChArc> ContractionHierarchy::up(EdgeId v) const {
+  return std::span(up_).subspan(first_up_[v], first_up_[v + 1] - first_up_[v]);
+}
+
+std::span<const ChArc> ContractionHierarchy::down(EdgeId v) const {
+  return std::span(down_).subspan(first_down_[v], first_down_[v + 1] - first_down_[v]);
+}
+
+const ChArc* ContractionHierarchy::find_up(EdgeId from, EdgeId to, Weight weight) const {
+  for (const ChArc& a : up(from)) {
+    if (a.vertex == to && a.weight <= weight) return &a;
+  }
+  return nullptr;
+}
+
+const ChArc* ContractionHierarchy::find_down(EdgeId at, EdgeId from, Weight weight) const {
+  for (const ChArc& a : down(at)) {
+    if (a.vertex == from && a.weight <= weight) return &a;
+  }
+  return nullptr;
+}
+
+void ContractionHierarchy::unpack(EdgeId from, EdgeId to, const ChArc& arc,
+                                  std::vector<EdgeId>& out) const {
+  // Explicit stack: shortcut chains can be deeper than the call stack likes.
+  struct Pending {
+    EdgeId from, to;
+    Weight weight;
+    EdgeId middle;
+  };
+  std::vector<Pending> stack{{from, to, arc.weight, arc.middle}};
+  while (!stack.empty()) {
+    const Pending p = stack.back();
+    stack.pop_back();
+    if (p.middle == kNoMiddle) {
+      out.push_back(p.to);
+      continue;
+    }
+    // from -> middle climbs from middle (a down arc stored at middle); middle -> to climbs up.
+    const ChArc* first = find_down(p.middle, p.from, p.weight);
+    const ChArc* second = first ? find_up(p.middle, p.to, p.weight - first->weight) : nullptr;
+    if (!first || !second || first->weight + second->weight != p.weight) {
+      throw std::logic_error("contraction hierarchy cannot unpack a shortcut");
+    }
+    stack.push_back({p.middle, p.to, second->weight, second->middle});
+    stack.push_back({p.from, p.middle, first->weight, first->middle});
+  }
+}
+
+}  // namespace codriver::routing

@@ -1,0 +1,66 @@
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "routing/turn_graph.h"
+
+// Contraction hierarchies (Geisberger et al. 2008) over the turn graph. Every
+// vertex gets a rank; a query only ever climbs ranks from both ends, and shortcut
+// arcs remember the vertex they bypass so that paths can be unpacked again.
+namespace codriver::routing {
+
+inline constexpr EdgeId kNoMiddle = 0xFFFFFFFFu;
+
+struct ChArc {
+  EdgeId vertex;  // the higher-ranked end
+  Weight weight;
+  EdgeId middle;  // the bypassed vertex of a shortcut, kNoMiddle for an original turn
+};
+
+struct ContractionStats {
+  std::size_t shortcuts = 0;
+  double seconds = 0;
+};
+
+class ContractionHierarchy {
+ public:
+  // Contracts every vertex; deterministic for a given graph.
+  static ContractionHierarchy build(const TurnGraph& graph, ContractionStats* stats = nullptr);
+
+  // Takes arrays as stored in a bundle; throws std::invalid_argument when inconsistent.
+  static ContractionHierarchy from_arrays(std::vector<std::uint32_t> rank,
+                                          std::vector<std::uint32_t> first_up,
+                                          std::vector<ChArc> up,
+                                          std::vector<std::uint32_t> first_down,
+                                          std::vector<ChArc> down);
+
+  std::size_t vertex_count() const { return rank_.size(); }
+  std::uint32_t rank(EdgeId v) const { return rank_[v]; }
+  // Arcs v -> w with rank(w) > rank(v): the forward search climbs these.
+  std::span<const ChArc> up(EdgeId v) const;
+  // Arcs w -> v with rank(w) > rank(v), stored at v: the backward search climbs these.
+  std::span<const ChArc> down(EdgeId v) const;
+
+  // Replaces the arc from -> to (given as climbing arc data) by original turns.
+  void unpack(EdgeId from, EdgeId to, const ChArc& arc, std::vector<EdgeId>& out) const;
+
+  const std::vector<std::uint32_t>& rank_array() const { return rank_; }
+  const std::vector<std::uint32_t>& first_up_array() const { return first_up_; }
+  const std::vector<ChArc>& up_array() const { return up_; }
+  const std::vector<std::uint32_t>& first_down_array() const { return first_down_; }
+  const std::vector<ChArc>& down_array() const { return down_; }
+
+ private:
+  const ChArc* find_up(EdgeId from, EdgeId to, Weight weight) const;
+  const ChArc* find_down(EdgeId at, EdgeId from, Weight weight) const;
+
+  std::vector<std::uint32_t> rank_;
+  std::vector<std::uint32_t> first_up_;
+  std::vector<ChArc> up_;
+  std::vector<std::uint32_t> first_down_;
+  std::vector<ChArc> down_;
+};
+
+}  // namespace codriver::routing
