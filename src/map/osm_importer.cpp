@@ -1,11 +1,11 @@
 #include "map/osm_importer.h"
 
 #include <osmium/area/assembler.hpp>
-#include <osmium/area/multipolygon_manager.hpp>
 #include <osmium/handler.hpp>
 #include <osmium/handler/node_locations_for_ways.hpp>
 #include <osmium/index/map/flex_mem.hpp>
 #include <osmium/io/any_input.hpp>
+#include <osmium/relations/relations_manager.hpp>
 #include <osmium/visitor.hpp>
 #include <unordered_map>
 #include <unordered_set>
@@ -277,15 +277,39 @@ std::optional<geo::LatLon> area_centroid(
   return geo::LatLon{lat / weight, lon / weight};
 }
 
-osmium::TagsFilter place_filter() {
-  osmium::TagsFilter filter{false};
-  for (int i = 0; i < kPlaceCategoryCount; ++i) {
-    filter.add_rule(
-        true,
-        osmium::TagMatcher{"amenity", std::string(category_name(static_cast<PlaceCategory>(i)))});
+// Collects the member ways of place multipolygons and assembles their areas.
+// libosmium's own MultipolygonManager insists on ID-sorted input; real extracts
+// (and hand-edited files) are not always sorted, and member lookup does not need it.
+class PlaceAreaManager
+    : public osmium::relations::RelationsManager<PlaceAreaManager, false, true, false, false> {
+ public:
+  bool new_relation(const osmium::Relation& relation) const {
+    const OsmTags tags = tags_of(relation.tags());
+    return tags.has("type", "multipolygon") && place_category(tags).has_value();
   }
-  return filter;
-}
+
+  bool new_member(const osmium::Relation&, const osmium::RelationMember& member,
+                  std::size_t) const noexcept {
+    return member.type() == osmium::item_type::way;
+  }
+
+  void complete_relation(const osmium::Relation& relation) {
+    std::vector<const osmium::Way*> ways;
+    for (const auto& member : relation.members()) {
+      if (member.ref() != 0) ways.push_back(this->get_member_way(member.ref()));
+    }
+    try {
+      osmium::area::Assembler assembler{config_};
+      assembler(relation, ways, this->buffer());
+    } catch (const osmium::invalid_location&) {
+      // Counted afterwards as an incomplete multipolygon.
+    }
+  }
+
+ private:
+  // The assembler keeps a reference to its configuration, so it must outlive it.
+  osmium::area::Assembler::config_type config_;
+};
 
 }  // namespace
 
@@ -298,8 +322,7 @@ OsmImport import_osm(const std::filesystem::path& input, const PlaceSink& on_pla
   PlaceEmitter places(on_place, result.bbox);
   try {
     const osmium::io::File file{input.string()};
-    osmium::area::MultipolygonManager<osmium::area::Assembler> areas{
-        osmium::area::Assembler::config_type{}, place_filter()};
+    PlaceAreaManager areas;
     RelationPass relation_pass(builder, result.stats, result.read);
     {
       osmium::io::Reader reader{file, osmium::osm_entity_bits::relation};

@@ -106,6 +106,19 @@ TEST_F(MalformedInput, EmptyAndRoadlessFilesFailClearly) {
   EXPECT_NE(import_error(scratch / "missing.osm.pbf").find("no such file"), std::string::npos);
 }
 
+TEST_F(MalformedInput, UnsortedObjectsImport) {
+  // Hand-edited files and some exports are not sorted by id; nothing requires them to be.
+  const ImportReport report = import_xml(R"(
+    <node id='4' lat='43.7290' lon='7.4210'/>
+    <node id='3' lat='43.7300' lon='7.4220'/>
+    <node id='2' lat='43.7300' lon='7.4210'/>
+    <node id='1' lat='43.7300' lon='7.4200'/>
+    <way id='11'><nd ref='2'/><nd ref='4'/><tag k='highway' v='primary'/></way>
+    <way id='10'><nd ref='1'/><nd ref='2'/><nd ref='3'/><tag k='highway' v='residential'/></way>)");
+  EXPECT_EQ(report.summary.nodes, 4);
+  EXPECT_EQ(report.summary.edges, 6);
+}
+
 TEST_F(MalformedInput, HostileNamesAreStoredSafely) {
   const ImportReport report = import_xml(std::string(kTown) + R"(
     <node id='30' lat='43.7301' lon='7.4201'>
