@@ -100,24 +100,47 @@ void check_version(const json& manifest, const fs::path& directory) {
 }
 
 // Every listed file must be there, whole, and (when asked) unchanged.
+void check_file(const json& entry, const fs::path& path, Verify verify) {
+  const auto expected = entry.at("bytes").get<std::uintmax_t>();
+  std::error_code error;
+  const auto actual = fs::file_size(path, error);
+  if (error) throw BundleError(path.string() + " is missing; re-import the map");
+  if (actual != expected) {
+    throw BundleError(path.string() + " has " + std::to_string(actual) + " bytes, expected " +
+                      std::to_string(expected) + " (truncated or replaced); re-import the map");
+  }
+  if (verify == Verify::kStructureAndChecksums &&
+      crc32_of_file(path) != entry.at("crc32").get<std::uint32_t>()) {
+    throw BundleError(path.string() + " fails its checksum (corrupt); re-import the map");
+  }
+}
+
+bool plain_file_name(const std::string& name) {
+  return !name.empty() && name.find('/') == std::string::npos && name != "." && name != "..";
+}
+
+// Every listed file must be there, whole, and (when asked) unchanged.
 void check_files(const json& manifest, const fs::path& directory, Verify verify) {
   const json& files = manifest.at("files");
   for (const char* name : {kGraphFile, kPlacesFile}) {
     if (!files.contains(name)) throw BundleError(directory.string() + ": header lists no " + name);
-    const fs::path path = directory / name;
-    const auto expected = files.at(name).at("bytes").get<std::uintmax_t>();
-    std::error_code error;
-    const auto actual = fs::file_size(path, error);
-    if (error) throw BundleError(path.string() + " is missing; re-import the map");
-    if (actual != expected) {
-      throw BundleError(path.string() + " has " + std::to_string(actual) + " bytes, expected " +
-                        std::to_string(expected) + " (truncated or replaced); re-import the map");
-    }
-    if (verify == Verify::kStructureAndChecksums &&
-        crc32_of_file(path) != files.at(name).at("crc32").get<std::uint32_t>()) {
-      throw BundleError(path.string() + " fails its checksum (corrupt); re-import the map");
-    }
   }
+  for (const auto& [name, entry] : files.items()) {
+    if (!plain_file_name(name)) {
+      throw BundleError(directory.string() + ": header names a file outside the bundle");
+    }
+    check_file(entry, directory / name, verify);
+  }
+}
+
+void write_manifest(const fs::path& directory, const json& manifest) {
+  const fs::path temporary = directory / (std::string(kManifestFile) + ".new");
+  {
+    std::ofstream out(temporary, std::ios::trunc);
+    out << manifest.dump(2) << '\n';
+    if (!out) throw BundleError("cannot write " + temporary.string());
+  }
+  fs::rename(temporary, directory / kManifestFile);  // atomic: readers see old or new
 }
 
 }  // namespace
@@ -259,7 +282,7 @@ ImportReport import_bundle(const fs::path& osm_file, const fs::path& out) {
     write_bytes(staging / kGraphFile, serialize_graph(osm.graph.view()));
     ImportReport report{summary_of(osm, place_counts, osm_file), osm.stats, 0, 0};
     const json manifest = manifest_of(report.summary, osm, staging);
-    std::ofstream(staging / kManifestFile) << manifest.dump(2) << '\n';
+    write_manifest(staging, manifest);
     for (const auto& entry : fs::directory_iterator(staging)) {
       report.bundle_bytes += static_cast<std::int64_t>(entry.file_size());
     }

@@ -46,6 +46,12 @@ class MapBundle {
   ~MapBundle();
 
   const RoadGraph& graph() const;
+  // Files beside the graph that later stages add (the routing hierarchy, ...).
+  bool has_file(const std::string& name) const;
+  std::uint32_t file_crc32(const std::string& name) const;
+  // Lists a file written into the bundle directory in its header, with size and checksum,
+  // so that opening the bundle verifies it like the others.
+  static void record_file(const std::filesystem::path& directory, const std::string& name);
   std::filesystem::path places_path() const;
   const std::filesystem::path& directory() const;
   // Counts read from the data itself (graph arrays, places.sqlite), not from the header.

@@ -17,7 +17,7 @@ void ChQuery::seed(SearchSpace& space, std::span<const Seed> seeds) {
   for (const Seed& s : seeds) {
     if (s.vertex >= ch_.vertex_count()) throw std::out_of_range("seed outside the hierarchy");
     if (s.weight < space.label(s.vertex)) {
-      space.set(s.vertex, s.weight, kNoParent, s.tag);
+      space.set(s.vertex, s.weight, kNoParent, s.tag, s.distance_dm);
       space.queue.emplace(s.weight, s.vertex);
     }
   }
@@ -38,7 +38,7 @@ void ChQuery::relax(SearchSpace& space, EdgeId v, Weight weight, bool forward) {
   for (const ChArc& arc : forward ? ch_.up(v) : ch_.down(v)) {
     const Weight candidate = weight + arc.weight;
     if (candidate < space.label(arc.vertex)) {
-      space.set(arc.vertex, candidate, v, space.tag(v));
+      space.set(arc.vertex, candidate, v, space.tag(v), space.distance_dm(v) + arc.distance_dm);
       space.queue.emplace(candidate, arc.vertex);
     }
   }
@@ -98,7 +98,8 @@ std::vector<EdgeId> ChQuery::unpack_path(EdgeId meeting) const {
                          if (a.vertex == to && a.weight == weight) return a.middle;
                        }
                        throw std::logic_error("CH forward chain is broken");
-                     }()},
+                     }(),
+                     0},
                path);
   }
   for (EdgeId v = meeting; backward_.parent(v) != kNoParent; v = backward_.parent(v)) {
@@ -114,13 +115,12 @@ std::vector<EdgeId> ChQuery::unpack_path(EdgeId meeting) const {
       }
     }
     if (!found) throw std::logic_error("CH backward chain is broken");
-    ch_.unpack(v, next, ChArc{next, weight, middle}, path);
+    ch_.unpack(v, next, ChArc{next, weight, middle, 0}, path);
   }
   return path;
 }
 
-void ChQuery::upward_search(std::span<const Seed> seeds, bool forward,
-                            const std::function<void(EdgeId, Weight)>& visit) {
+void ChQuery::upward_search(std::span<const Seed> seeds, bool forward, const Visit& visit) {
   SearchSpace& space = forward ? forward_ : backward_;
   seed(space, seeds);
   while (!space.queue.empty()) {
@@ -128,7 +128,7 @@ void ChQuery::upward_search(std::span<const Seed> seeds, bool forward,
     space.queue.pop();
     if (weight != space.label(v)) continue;
     if (stalled(space, v, weight, forward)) continue;
-    visit(v, weight);
+    visit(v, weight, space.distance_dm(v), space.tag(v));
     relax(space, v, weight, forward);
   }
 }

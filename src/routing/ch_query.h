@@ -13,7 +13,8 @@ namespace codriver::routing {
 // Labels of one search direction, reset in O(1) between queries by a round stamp.
 class SearchSpace {
  public:
-  explicit SearchSpace(std::size_t n) : label_(n), parent_(n), tag_(n), stamp_(n, 0) {}
+  explicit SearchSpace(std::size_t n)
+      : label_(n), parent_(n), tag_(n), distance_(n), stamp_(n, 0) {}
 
   void clear() {
     ++round_;
@@ -24,14 +25,15 @@ class SearchSpace {
   Weight label(EdgeId v) const { return reached(v) ? label_[v] : kInfiniteWeight; }
   EdgeId parent(EdgeId v) const { return parent_[v]; }
   std::uint32_t tag(EdgeId v) const { return tag_[v]; }
-  const ChArc* parent_arc(EdgeId v) const { return parent_arc_.empty() ? nullptr : parent_arc_[v]; }
+  std::uint32_t distance_dm(EdgeId v) const { return distance_[v]; }
 
-  void set(EdgeId v, Weight weight, EdgeId parent, std::uint32_t tag) {
+  void set(EdgeId v, Weight weight, EdgeId parent, std::uint32_t tag, std::uint32_t distance_dm) {
     if (!reached(v)) touched.push_back(v);
     stamp_[v] = round_;
     label_[v] = weight;
     parent_[v] = parent;
     tag_[v] = tag;
+    distance_[v] = distance_dm;
   }
 
   std::priority_queue<std::pair<Weight, EdgeId>, std::vector<std::pair<Weight, EdgeId>>,
@@ -43,8 +45,8 @@ class SearchSpace {
   std::vector<Weight> label_;
   std::vector<EdgeId> parent_;
   std::vector<std::uint32_t> tag_;
+  std::vector<std::uint32_t> distance_;
   std::vector<std::uint32_t> stamp_;
-  std::vector<const ChArc*> parent_arc_;
   std::uint32_t round_ = 0;
 };
 
@@ -55,10 +57,10 @@ class ChQuery {
 
   SearchResult search(std::span<const Seed> forward, std::span<const Seed> backward);
 
-  // One upward search, for the many-to-many bucket algorithm: calls visit(vertex, label)
-  // for every vertex it settles (stalled ones excluded).
-  void upward_search(std::span<const Seed> seeds, bool forward,
-                     const std::function<void(EdgeId, Weight)>& visit);
+  // One upward search, for the many-to-many bucket algorithm: calls
+  // visit(vertex, label, distance_dm, tag) for every vertex it settles (stalled ones excluded).
+  using Visit = std::function<void(EdgeId, Weight, std::uint32_t, std::uint32_t)>;
+  void upward_search(std::span<const Seed> seeds, bool forward, const Visit& visit);
 
  private:
   void seed(SearchSpace& space, std::span<const Seed> seeds);

@@ -15,6 +15,7 @@ struct DynamicArc {
   EdgeId vertex;
   Weight weight;
   EdgeId middle;
+  std::uint32_t distance_dm;
 };
 
 // Bounded Dijkstra from one vertex that ignores the vertex being contracted:
@@ -66,11 +67,12 @@ class WitnessSearch {
 struct Shortcut {
   EdgeId from, to;
   Weight weight;
+  std::uint32_t distance_dm;
 };
 
 class Contractor {
  public:
-  explicit Contractor(const TurnGraph& graph)
+  Contractor(const TurnGraph& graph, const std::vector<std::uint32_t>& length_dm)
       : n_(graph.vertex_count()),
         out_(n_),
         in_(n_),
@@ -82,7 +84,7 @@ class Contractor {
     for (EdgeId v = 0; v < n_; ++v) {
       for (const Turn& t : graph.turns_from(v)) {
         if (t.edge == v) continue;  // a loop never shortens a path
-        add_or_improve(v, t.edge, t.weight, kNoMiddle);
+        add_or_improve(v, t.edge, t.weight, kNoMiddle, length_dm[t.edge]);
       }
     }
   }
@@ -105,8 +107,9 @@ class Contractor {
         continue;
       }
       find_shortcuts(v, 1000, shortcuts);
-      for (const Shortcut& s : shortcuts)
-        add_or_improve(s.from, s.to, s.weight, v);
+      for (const Shortcut& s : shortcuts) {
+        add_or_improve(s.from, s.to, s.weight, v, s.distance_dm);
+      }
       shortcut_count_ += shortcuts.size();
       retire(v);
       rank[v] = next_rank++;
@@ -137,28 +140,29 @@ class Contractor {
       for (const DynamicArc& o : out_[v]) {
         if (o.vertex == i.vertex) continue;
         const Weight through = i.weight + o.weight;
-        if (witness_.get(o.vertex) > through) shortcuts.push_back({i.vertex, o.vertex, through});
+        if (witness_.get(o.vertex) > through) {
+          shortcuts.push_back({i.vertex, o.vertex, through, i.distance_dm + o.distance_dm});
+        }
       }
     }
   }
 
-  void add_or_improve(EdgeId from, EdgeId to, Weight weight, EdgeId middle) {
+  void add_or_improve(EdgeId from, EdgeId to, Weight weight, EdgeId middle,
+                      std::uint32_t distance_dm) {
     auto& outs = out_[from];
     const auto it = std::find_if(outs.begin(), outs.end(),
                                  [to](const DynamicArc& a) { return a.vertex == to; });
     if (it != outs.end()) {
       if (weight >= it->weight) return;
-      it->weight = weight;
-      it->middle = middle;
+      *it = {to, weight, middle, distance_dm};
       auto& ins = in_[to];
       const auto back = std::find_if(ins.begin(), ins.end(),
                                      [from](const DynamicArc& a) { return a.vertex == from; });
-      back->weight = weight;
-      back->middle = middle;
+      *back = {from, weight, middle, distance_dm};
       return;
     }
-    outs.push_back({to, weight, middle});
-    in_[to].push_back({from, weight, middle});
+    outs.push_back({to, weight, middle, distance_dm});
+    in_[to].push_back({from, weight, middle, distance_dm});
   }
 
   // Freezes v's remaining arcs as its climbing arcs and detaches it from the graph.
@@ -196,16 +200,21 @@ void flatten(const std::vector<std::vector<DynamicArc>>& lists, std::vector<std:
   first.assign(1, 0);
   for (const auto& list : lists) {
     for (const DynamicArc& a : list)
-      arcs.push_back({a.vertex, a.weight, a.middle});
+      arcs.push_back({a.vertex, a.weight, a.middle, a.distance_dm});
     first.push_back(static_cast<std::uint32_t>(arcs.size()));
   }
 }
 
 }  // namespace
 
-ContractionHierarchy ContractionHierarchy::build(const TurnGraph& graph, ContractionStats* stats) {
+ContractionHierarchy ContractionHierarchy::build(const TurnGraph& graph,
+                                                 const std::vector<std::uint32_t>& vertex_length_dm,
+                                                 ContractionStats* stats) {
+  if (vertex_length_dm.size() != graph.vertex_count()) {
+    throw std::invalid_argument("one length per turn-graph vertex is needed");
+  }
   const auto start = std::chrono::steady_clock::now();
-  Contractor contractor(graph);
+  Contractor contractor(graph, vertex_length_dm);
   ContractionHierarchy ch;
   const std::size_t shortcuts = contractor.contract_all(ch.rank_);
   flatten(contractor.up(), ch.first_up_, ch.up_);

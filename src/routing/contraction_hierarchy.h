@@ -16,7 +16,8 @@ inline constexpr EdgeId kNoMiddle = 0xFFFFFFFFu;
 struct ChArc {
   EdgeId vertex;  // the higher-ranked end
   Weight weight;
-  EdgeId middle;  // the bypassed vertex of a shortcut, kNoMiddle for an original turn
+  EdgeId middle;              // the bypassed vertex of a shortcut, kNoMiddle for an original turn
+  std::uint32_t distance_dm;  // length driven along the arc, decimetres (for matrices)
 };
 
 struct ContractionStats {
@@ -27,7 +28,11 @@ struct ContractionStats {
 class ContractionHierarchy {
  public:
   // Contracts every vertex; deterministic for a given graph.
-  static ContractionHierarchy build(const TurnGraph& graph, ContractionStats* stats = nullptr);
+  // `vertex_length_dm[v]` is the length of road edge v, carried along so that
+  // many-to-many tables can report distances as well as durations.
+  static ContractionHierarchy build(const TurnGraph& graph,
+                                    const std::vector<std::uint32_t>& vertex_length_dm,
+                                    ContractionStats* stats = nullptr);
 
   // Takes arrays as stored in a bundle; throws std::invalid_argument when inconsistent.
   static ContractionHierarchy from_arrays(std::vector<std::uint32_t> rank,

@@ -18,6 +18,15 @@ std::string describe(geo::LatLon p) {
   return text;
 }
 
+}  // namespace
+
+std::uint32_t Router::length_dm(EdgeId edge, double fraction) const {
+  return static_cast<std::uint32_t>(
+      std::lround(graph_.edges[edge].length_m * 10.0 * std::clamp(fraction, 0.0, 1.0)));
+}
+
+namespace {
+
 Weight part_of(Weight weight, double fraction) {
   return static_cast<Weight>(std::llround(weight * std::clamp(fraction, 0.0, 1.0)));
 }
@@ -102,8 +111,9 @@ std::vector<SnapCandidate> Router::snap(const Waypoint& point, bool is_destinati
 std::vector<Seed> Router::forward_seeds(const std::vector<SnapCandidate>& from) const {
   std::vector<Seed> seeds;
   for (std::uint32_t i = 0; i < from.size(); ++i) {
-    seeds.push_back(
-        {from[i].edge, part_of(turns_.edge_weight(from[i].edge), 1.0 - from[i].fraction), i});
+    const double rest = 1.0 - from[i].fraction;
+    seeds.push_back({from[i].edge, part_of(turns_.edge_weight(from[i].edge), rest), i,
+                     length_dm(from[i].edge, rest)});
   }
   return seeds;
 }
@@ -114,7 +124,7 @@ std::vector<Seed> Router::backward_seeds(const std::vector<SnapCandidate>& to) c
     const Weight whole = turns_.edge_weight(to[j].edge);
     const Weight rest = part_of(whole, 1.0 - to[j].fraction);
     for (const Turn& turn : turns_.turns_into(to[j].edge)) {
-      seeds.push_back({turn.edge, turn.weight - rest, j});
+      seeds.push_back({turn.edge, turn.weight - rest, j, length_dm(to[j].edge, to[j].fraction)});
     }
   }
   return seeds;

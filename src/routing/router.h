@@ -48,6 +48,9 @@ class Router {
                              Engine engine = Engine::kContractionHierarchy) const;
 
   std::vector<SnapCandidate> snap(const Waypoint& point, bool is_destination) const;
+  // Throws RoutingError unless the position is a valid coordinate on (or near) the map;
+  // `role` is "start", "destination" or "stop".
+  void check_position(geo::LatLon position, const char* role) const;
 
   const map::RoadGraph& graph() const { return graph_; }
   const TurnGraph& turn_graph() const { return turns_; }
@@ -63,10 +66,12 @@ class Router {
 
   double snap_radius_m = 250.0;
 
+  // Decimetres driven over `fraction` of an edge.
+  std::uint32_t length_dm(EdgeId edge, double fraction) const;
+
  private:
   RoutePath assemble(const std::vector<EdgeId>& vertices, const SnapCandidate& from,
                      const SnapCandidate& to) const;
-  void check_position(geo::LatLon position, const char* role) const;
 
   const map::RoadGraph& graph_;
   CarProfile profile_;

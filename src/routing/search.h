@@ -17,7 +17,8 @@ namespace codriver::routing {
 struct Seed {
   EdgeId vertex = 0;
   Weight weight = 0;
-  std::uint32_t tag = 0;  // which start/destination candidate the seed stands for
+  std::uint32_t tag = 0;          // which start/destination candidate the seed stands for
+  std::uint32_t distance_dm = 0;  // length driven by the label, decimetres (matrices only)
 };
 
 struct SearchResult {

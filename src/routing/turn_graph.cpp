@@ -1,6 +1,7 @@
 #include "routing/turn_graph.h"
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 #include <unordered_map>
 
@@ -66,6 +67,15 @@ bool is_reverse_twin(const EdgeRecord& a, const EdgeRecord& b) {
 }
 
 }  // namespace
+
+std::vector<std::uint32_t> vertex_lengths_dm(const map::RoadGraph& graph) {
+  std::vector<std::uint32_t> lengths;
+  lengths.reserve(graph.edge_count());
+  for (const auto& edge : graph.edges) {
+    lengths.push_back(static_cast<std::uint32_t>(std::lround(edge.length_m * 10.0)));
+  }
+  return lengths;
+}
 
 double bearing_leaving(const map::RoadGraph& graph, EdgeId edge) {
   const EdgeRecord& record = graph.edges[edge];

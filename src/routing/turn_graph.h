@@ -41,6 +41,9 @@ class TurnGraph {
   std::vector<Weight> edge_weights_;
 };
 
+// Each road edge's length in decimetres: the distances that hierarchies carry along.
+std::vector<std::uint32_t> vertex_lengths_dm(const map::RoadGraph& graph);
+
 // Bearings at both ends of an edge and the signed angle between two edges.
 double bearing_leaving(const map::RoadGraph& graph, EdgeId edge);   // at the edge's source
 double bearing_arriving(const map::RoadGraph& graph, EdgeId edge);  // at the edge's target

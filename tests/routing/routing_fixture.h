@@ -21,8 +21,8 @@ struct RoutingFixture {
     map::import_bundle(osm_file, scratch / "bundle");
     bundle = std::make_unique<map::MapBundle>(map::MapBundle::open(scratch / "bundle"));
     const CarProfile profile;
-    hierarchy = std::make_shared<ContractionHierarchy>(
-        ContractionHierarchy::build(TurnGraph::build(bundle->graph(), profile)));
+    hierarchy = std::make_shared<ContractionHierarchy>(ContractionHierarchy::build(
+        TurnGraph::build(bundle->graph(), profile), vertex_lengths_dm(bundle->graph())));
     router = std::make_unique<Router>(bundle->graph(), profile, hierarchy);
   }
 
