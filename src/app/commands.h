@@ -11,5 +11,8 @@ namespace codriver::app {
 
 void add_import_command(CLI::App& app);
 void add_info_command(CLI::App& app);
+void add_prepare_command(CLI::App& app);
+void add_route_command(CLI::App& app);
+void add_matrix_command(CLI::App& app);
 
 }  // namespace codriver::app

@@ -176,6 +176,21 @@ MapBundle MapBundle::open(const fs::path& directory, Verify verify) {
 const RoadGraph& MapBundle::graph() const {
   return state_->graph;
 }
+bool MapBundle::has_file(const std::string& name) const {
+  return state_->manifest.at("files").contains(name);
+}
+
+std::uint32_t MapBundle::file_crc32(const std::string& name) const {
+  return state_->manifest.at("files").at(name).at("crc32").get<std::uint32_t>();
+}
+
+void MapBundle::record_file(const fs::path& directory, const std::string& name) {
+  if (!plain_file_name(name)) throw BundleError("not a bundle file name: " + name);
+  json manifest = read_manifest(directory);
+  manifest["files"][name] = file_entry(directory / name);
+  write_manifest(directory, manifest);
+}
+
 fs::path MapBundle::places_path() const {
   return state_->directory / kPlacesFile;
 }
