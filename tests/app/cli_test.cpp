@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "support/cli_runner.h"
 #include "support/test_support.h"
 
 // The `codriver` command line is a contract with scripts: these tests run the real
@@ -13,26 +14,10 @@
 namespace codriver {
 namespace {
 
-struct CommandResult {
-  int exit_code = -1;
-  std::string output;  // stdout and stderr together
-  std::string stdout_only;
-};
+using testing::CommandResult;
 
 CommandResult run(const std::string& arguments) {
-  testing::TempDir scratch;
-  const std::string command =
-      std::string(CODRIVER_BINARY) + " " + arguments + " 2>" + (scratch / "stderr").string();
-  CommandResult result;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  std::array<char, 4096> block{};
-  while (const std::size_t got = std::fread(block.data(), 1, block.size(), pipe)) {
-    result.stdout_only.append(block.data(), got);
-  }
-  const int status = ::pclose(pipe);
-  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  result.output = result.stdout_only + testing::read_file(scratch / "stderr");
-  return result;
+  return testing::run_codriver(arguments);
 }
 
 class CliTest : public ::testing::Test {
