@@ -25,6 +25,7 @@ struct RouteOptions {
   std::string engine = "ch";
   std::optional<double> heading;
   bool kerb = false;
+  double snap_radius_m = 250.0;
   bool optimize = false;
   bool json = false;
 };
@@ -116,6 +117,7 @@ std::string summary_line(double distance_m, double duration_s, Language language
 void run_route(const RouteOptions& options) {
   const Language language = options.lang == "zh" ? Language::kChinese : Language::kEnglish;
   const RoutingSession session = open_routing_session(options.map);
+  session.router->snap_radius_m = options.snap_radius_m;
   std::vector<routing::Waypoint> stops = stops_of(options);
   json order;
   if (options.optimize && stops.size() > 3) {
@@ -155,6 +157,9 @@ void add_route_command(CLI::App& app) {
   command->add_option("--heading", options->heading, "the car's heading at the start, degrees");
   command->add_flag("--kerb", options->kerb,
                     "arrive on the side of the road the destination is on");
+  command->add_option("--snap-radius", options->snap_radius_m,
+                      "how far from a road a point may be, metres (default 250)")
+      ->check(CLI::Range(1.0, 5000.0));
   command->add_flag("--optimize", options->optimize,
                     "reorder the --via stops for the fastest trip");
   command->add_option("--engine", options->engine, "ch (default), dijkstra or astar");
