@@ -17,11 +17,14 @@ Side side_of(Direction direction) {
   switch (direction) {
     case Direction::kSlightLeft:
     case Direction::kLeft:
-    case Direction::kSharpLeft: return Side::kLeft;
+    case Direction::kSharpLeft:
+      return Side::kLeft;
     case Direction::kSlightRight:
     case Direction::kRight:
-    case Direction::kSharpRight: return Side::kRight;
-    default: return Side::kNone;
+    case Direction::kSharpRight:
+      return Side::kRight;
+    default:
+      return Side::kNone;
   }
 }
 
@@ -40,14 +43,22 @@ std::string_view compass(double bearing, Language language) {
 
 std::string_view english_turn(Direction direction) {
   switch (direction) {
-    case Direction::kSlightLeft: return "slightly left";
-    case Direction::kLeft: return "left";
-    case Direction::kSharpLeft: return "sharp left";
-    case Direction::kSlightRight: return "slightly right";
-    case Direction::kRight: return "right";
-    case Direction::kSharpRight: return "sharp right";
-    case Direction::kUturn: return "around";
-    default: return "straight";
+    case Direction::kSlightLeft:
+      return "slightly left";
+    case Direction::kLeft:
+      return "left";
+    case Direction::kSharpLeft:
+      return "sharp left";
+    case Direction::kSlightRight:
+      return "slightly right";
+    case Direction::kRight:
+      return "right";
+    case Direction::kSharpRight:
+      return "sharp right";
+    case Direction::kUturn:
+      return "around";
+    default:
+      return "straight";
   }
 }
 
@@ -76,29 +87,35 @@ std::string english_body(const Step& step) {
     case ManeuverType::kTurn:
       if (dir == Direction::kStraight) return onto("go straight");
       return onto("turn " + std::string(english_turn(dir)));
-    case ManeuverType::kUturn: return "make a U-turn";
+    case ManeuverType::kUturn:
+      return "make a U-turn";
     case ManeuverType::kRoundabout:
       if (step.roundabout_exit <= 0) return "enter the roundabout";
-      return onto("at the roundabout, take the " + ordinal(step.roundabout_exit, Language::kEnglish) +
-                  " exit");
-    case ManeuverType::kExitRoundabout: return onto("exit the roundabout");
-    case ManeuverType::kMerge: return onto("merge" + english_side(dir, " "));
+      return onto("at the roundabout, take the " +
+                  ordinal(step.roundabout_exit, Language::kEnglish) + " exit");
+    case ManeuverType::kExitRoundabout:
+      return onto("exit the roundabout");
+    case ManeuverType::kMerge:
+      return onto("merge" + english_side(dir, " "));
     case ManeuverType::kFork: {
       const std::string side = english_side(dir, "");
       return onto("keep " + (side.empty() ? std::string("straight") : side) + " at the fork");
     }
-    case ManeuverType::kOnRamp: return onto("take the ramp" + english_side(dir, " on the "));
-    case ManeuverType::kOffRamp: return onto("take the exit" + english_side(dir, " on the "));
+    case ManeuverType::kOnRamp:
+      return onto("take the ramp" + english_side(dir, " on the "));
+    case ManeuverType::kOffRamp:
+      return onto("take the exit" + english_side(dir, " on the "));
     case ManeuverType::kEndOfRoad:
       return onto("at the end of the road, turn " + std::string(english_turn(dir)));
-    case ManeuverType::kArrive: break;
+    case ManeuverType::kArrive:
+      break;
   }
   return "";
 }
 
 std::string english_arrive(const Step& step, const Step* previous) {
-  std::string text = previous ? "you will arrive at your destination"
-                              : "you have arrived at your destination";
+  std::string text =
+      previous ? "you will arrive at your destination" : "you have arrived at your destination";
   return text + english_side(step.direction, ", on the ");
 }
 
@@ -121,26 +138,41 @@ std::string english(const Step& step, const Step* previous) {
 
 std::string_view chinese_turn(Direction direction) {
   switch (direction) {
-    case Direction::kSlightLeft: return "向左前方转弯";
-    case Direction::kLeft: return "左转";
-    case Direction::kSharpLeft: return "向左后方转弯";
-    case Direction::kSlightRight: return "向右前方转弯";
-    case Direction::kRight: return "右转";
-    case Direction::kSharpRight: return "向右后方转弯";
-    case Direction::kUturn: return "掉头";
-    default: return "直行";
+    case Direction::kSlightLeft:
+      return "向左前方转弯";
+    case Direction::kLeft:
+      return "左转";
+    case Direction::kSharpLeft:
+      return "向左后方转弯";
+    case Direction::kSlightRight:
+      return "向右前方转弯";
+    case Direction::kRight:
+      return "右转";
+    case Direction::kSharpRight:
+      return "向右后方转弯";
+    case Direction::kUturn:
+      return "掉头";
+    default:
+      return "直行";
   }
 }
 
 std::string_view chinese_heading(Direction direction) {
   switch (direction) {
-    case Direction::kSlightLeft: return "向左前方";
-    case Direction::kLeft: return "向左";
-    case Direction::kSharpLeft: return "向左后方";
-    case Direction::kSlightRight: return "向右前方";
-    case Direction::kRight: return "向右";
-    case Direction::kSharpRight: return "向右后方";
-    default: return "";
+    case Direction::kSlightLeft:
+      return "向左前方";
+    case Direction::kLeft:
+      return "向左";
+    case Direction::kSharpLeft:
+      return "向左后方";
+    case Direction::kSlightRight:
+      return "向右前方";
+    case Direction::kRight:
+      return "向右";
+    case Direction::kSharpRight:
+      return "向右后方";
+    default:
+      return "";
   }
 }
 
@@ -163,17 +195,19 @@ std::string chinese_body(const Step& step) {
       return "继续" + std::string(chinese_heading(dir)) + "行驶" + then_onto;
     case ManeuverType::kTurn:
       return std::string(chinese_turn(dir)) + (name.empty() ? "" : "进入" + name);
-    case ManeuverType::kUturn: return "掉头";
+    case ManeuverType::kUturn:
+      return "掉头";
     case ManeuverType::kRoundabout:
       if (step.roundabout_exit <= 0) return "进入环岛";
       return "进入环岛，从" + ordinal(step.roundabout_exit, Language::kChinese) + "个出口驶出" +
              then_onto;
-    case ManeuverType::kExitRoundabout: return "驶出环岛" + then_onto;
+    case ManeuverType::kExitRoundabout:
+      return "驶出环岛" + then_onto;
     case ManeuverType::kMerge:
       return chinese_side(dir, "向左", "向右") + "汇入" + (name.empty() ? "主路" : name);
     case ManeuverType::kFork:
-      return "在岔路口" + (side_of(dir) == Side::kNone ? "直行" : chinese_side(dir, "靠左", "靠右")) +
-             then_onto;
+      return "在岔路口" +
+             (side_of(dir) == Side::kNone ? "直行" : chinese_side(dir, "靠左", "靠右")) + then_onto;
     case ManeuverType::kOnRamp:
       if (side_of(dir) == Side::kNone) return name.empty() ? "驶入匝道" : "经匝道驶入" + name;
       return "从" + chinese_side(dir, "左侧", "右侧") + "匝道驶入" + name;
@@ -181,7 +215,8 @@ std::string chinese_body(const Step& step) {
       return "从" + chinese_side(dir, "左侧", "右侧") + "出口驶出" + then_onto;
     case ManeuverType::kEndOfRoad:
       return "在道路尽头" + std::string(chinese_turn(dir)) + then_onto;
-    case ManeuverType::kArrive: break;
+    case ManeuverType::kArrive:
+      break;
   }
   return "";
 }

@@ -20,11 +20,15 @@ using map::format::RoadClass;
 constexpr double kTinyLegM = 1.0;         // shorter pieces of road never start a step
 constexpr double kBearingSampleM = 10.0;  // bearings span this much road: short segments are noise
 constexpr double kStraightDeg = 20.0;
-constexpr double kSameRoadTurnDeg = 30.0;  // a bend of the same road at a junction below this is no turn
-constexpr double kForkDeg = 45.0;          // roads within this of straight compete at a fork
+// Along the same road, a junction bending it less than this is no turn.
+constexpr double kSameRoadTurnDeg = 30.0;
+constexpr double kForkDeg = 45.0;       // roads within this of straight compete at a fork
+constexpr double kPlainTurnDeg = 60.0;  // from here on a turn is more than a bend
 constexpr double kUturnDeg = 170.0;
-constexpr double kRampSideDeg = 5.0;     // a merge closer to straight than this has no side
-constexpr double kArriveSideM = 1.0;     // a destination closer to the road has no side
+constexpr double kClearlyDeg = 10.0;  // a branch this much less straight is clearly not the way on
+constexpr double kRampSideDeg = 5.0;  // a merge closer to straight than this has no side
+constexpr double kArriveSideM = 1.0;  // a destination closer to the road has no side
+constexpr double kShortStepM = 30.0;  // a step shorter than this may fold into its neighbours
 
 // One path edge as driven.
 struct Leg {
@@ -158,17 +162,48 @@ std::optional<double> bearing_at(const std::vector<geo::LatLon>& line, std::size
 
 // Name and ref identify a road; a ref alone counts only where there is no name, so a
 // street keeping its name while its ref changes is not announced again.
-bool same_road(const map::RoadGraph& graph, const EdgeRecord& a, const EdgeRecord& b) {
-  if (a.name == b.name) return true;
-  const map::StreetName x = graph.street_name(a), y = graph.street_name(b);
-  if (!x.name.empty() && !y.name.empty()) return x.name == y.name;
-  return x.name == y.name && x.ref == y.ref;
+bool same_road(const Step& step, const map::StreetName& road) {
+  if (!step.name.empty() && !road.name.empty()) return step.name == road.name;
+  return step.name == road.name && step.ref == road.ref;
+}
+
+// Rank of a road class for drivers: 0 motorway ... 8 track; a link ranks with its road.
+int importance(RoadClass c) {
+  switch (c) {
+    case RoadClass::kMotorway:
+    case RoadClass::kMotorwayLink:
+      return 0;
+    case RoadClass::kTrunk:
+    case RoadClass::kTrunkLink:
+      return 1;
+    case RoadClass::kPrimary:
+    case RoadClass::kPrimaryLink:
+      return 2;
+    case RoadClass::kSecondary:
+    case RoadClass::kSecondaryLink:
+      return 3;
+    case RoadClass::kTertiary:
+    case RoadClass::kTertiaryLink:
+      return 4;
+    case RoadClass::kUnclassified:
+    case RoadClass::kResidential:
+      return 5;
+    case RoadClass::kLivingStreet:
+      return 6;
+    case RoadClass::kService:
+      return 7;
+    default:
+      return 8;
+  }
 }
 
 struct Branch {
   double angle = 0;  // turn angle from the route's incoming bearing
   bool roundabout = false;
-  bool link = false;
+  // A road a driver does not take for the way on, being far below both the road the
+  // route comes on and the one it takes: a ramp off a through road, a road two ranks
+  // below (a car park entrance off an avenue).
+  bool minor = false;
 };
 
 // A node the route passes, between legs[leg - 1] and legs[leg].
@@ -176,19 +211,30 @@ struct Junction {
   std::size_t leg = 0;
   const EdgeRecord* in = nullptr;
   const EdgeRecord* out = nullptr;
-  bool same_name = false;  // out continues the road followed so far
+  bool same_name = false;    // out goes on along the road the current step follows
+  bool out_unnamed = false;  // neither name nor ref
   double bearing_in = 0, bearing_out = 0, angle = 0;
   std::vector<Branch> others;  // roads the route could take instead; never the U-turn
+
+  bool all_minor() const {
+    return std::all_of(others.begin(), others.end(), [](const Branch& b) { return b.minor; });
+  }
 };
 
+bool minor_beside(RoadClass branch, RoadClass road) {
+  return (is_link(branch) && !is_link(road)) || importance(branch) >= importance(road) + 2;
+}
+
 Junction make_junction(const map::RoadGraph& graph, const Route& route, std::size_t leg,
-                       const EdgeRecord& road) {
+                       const Step& current) {
   const Leg& before = route.legs[leg - 1];
   Junction x;
   x.leg = leg;
   x.in = before.edge;
   x.out = route.legs[leg].edge;
-  x.same_name = same_road(graph, road, *x.out);
+  const map::StreetName out_name = graph.street_name(*x.out);
+  x.same_name = same_road(current, out_name);
+  x.out_unnamed = out_name.name.empty() && out_name.ref.empty();
   x.bearing_in = bearing_at(route.full, before.full_end, false).value_or(0.0);
   x.bearing_out = bearing_at(route.full, before.full_end, true).value_or(x.bearing_in);
   x.angle = turn_angle(x.bearing_in, x.bearing_out);
@@ -198,8 +244,9 @@ Junction make_junction(const map::RoadGraph& graph, const Route& route, std::siz
     const EdgeId id = graph.first_edge(node) + static_cast<EdgeId>(i);
     if (id == route.legs[leg].id || is_reverse_twin(*x.in, out[i])) continue;
     const double bearing = bearing_at(graph.edge_geometry(id), 0, true).value_or(x.bearing_in);
-    x.others.push_back(
-        {turn_angle(x.bearing_in, bearing), is_roundabout(out[i]), is_link(out[i].road_class)});
+    x.others.push_back({turn_angle(x.bearing_in, bearing), is_roundabout(out[i]),
+                        minor_beside(out[i].road_class, x.in->road_class) &&
+                            minor_beside(out[i].road_class, x.out->road_class)});
   }
   return x;
 }
@@ -238,33 +285,43 @@ std::optional<Maneuver> ramp_maneuver(const Junction& x) {
   return std::nullopt;
 }
 
-// The roads leaving within kForkDeg of straight, the route's own excepted.
-std::vector<Branch> forward_branches(const Junction& x) {
-  std::vector<Branch> ahead;
+// The roads that compete with the route's for "straight on": within kForkDeg, not minor.
+std::vector<double> rivals(const Junction& x) {
+  std::vector<double> angles;
   for (const Branch& b : x.others) {
-    if (std::abs(b.angle) < kForkDeg) ahead.push_back(b);
+    if (!b.minor && std::abs(b.angle) < kForkDeg) angles.push_back(b.angle);
   }
-  return ahead;
-}
-
-// Straight on along the same road while the other roads ahead veer off or are mere
-// ramps (a motorway past its exits): nothing to say.
-bool obvious(const Junction& x, const std::vector<Branch>& rivals) {
-  if (!x.same_name || std::abs(x.angle) >= kStraightDeg) return false;
-  const bool out_is_link = is_link(x.out->road_class);
-  return std::all_of(rivals.begin(), rivals.end(), [&](const Branch& b) {
-    return std::abs(b.angle) >= kStraightDeg || (b.link && !out_is_link);
-  });
+  return angles;
 }
 
 std::optional<Maneuver> fork_maneuver(const Junction& x) {
-  const std::vector<Branch> rivals = forward_branches(x);
-  if (std::abs(x.angle) >= kForkDeg || rivals.empty() || obvious(x, rivals)) return std::nullopt;
-  const auto by_angle = [](const Branch& a, const Branch& b) { return a.angle < b.angle; };
-  const auto [lo, hi] = std::minmax_element(rivals.begin(), rivals.end(), by_angle);
-  if (x.angle < lo->angle) return Maneuver{ManeuverType::kFork, Direction::kSlightLeft};
-  if (x.angle > hi->angle) return Maneuver{ManeuverType::kFork, Direction::kSlightRight};
+  const std::vector<double> ahead = rivals(x);
+  const double taken = std::abs(x.angle);
+  if (taken >= kForkDeg || ahead.empty()) return std::nullopt;
+  // Nearly straight on while the others clearly veer off: a continuation, not a fork.
+  const bool obvious =
+      taken < kStraightDeg && std::all_of(ahead.begin(), ahead.end(), [&](double a) {
+        return std::abs(a) >= kStraightDeg && std::abs(a) >= taken + kClearlyDeg;
+      });
+  if (obvious) return std::nullopt;
+  const auto [lo, hi] = std::minmax_element(ahead.begin(), ahead.end());
+  if (x.angle < *lo) return Maneuver{ManeuverType::kFork, Direction::kSlightLeft};
+  if (x.angle > *hi) return Maneuver{ManeuverType::kFork, Direction::kSlightRight};
   return Maneuver{ManeuverType::kFork, Direction::kStraight};
+}
+
+// A T: no road goes on ahead, the route turns one way and another road leaves the other.
+bool end_of_road(const Junction& x) {
+  if (std::abs(x.angle) < kPlainTurnDeg || !rivals(x).empty()) return false;
+  return std::any_of(x.others.begin(), x.others.end(), [&](const Branch& b) {
+    return !b.minor && std::abs(b.angle) >= kPlainTurnDeg && (b.angle < 0) != (x.angle < 0);
+  });
+}
+
+// A new name is worth a step; following a road that merely loses its name is not.
+std::optional<Maneuver> name_change(const Junction& x, Direction turn) {
+  if (x.out_unnamed) return std::nullopt;
+  return Maneuver{ManeuverType::kContinue, turn};
 }
 
 // The maneuver at a junction outside roundabouts, or nullopt when the step goes on.
@@ -274,24 +331,21 @@ std::optional<Maneuver> classify(const Junction& x) {
     return Maneuver{ManeuverType::kUturn, Direction::kUturn};
   }
   if (const auto ramp = ramp_maneuver(x)) return ramp;
-  if (x.others.empty()) {
-    if (x.same_name) return std::nullopt;  // a bend, or a node splitting the road
-    return Maneuver{ManeuverType::kContinue, turn};
-  }
+  // A bend, a node splitting the road, or driveways beside it.
+  if (x.same_name && x.all_minor() && std::abs(x.angle) < kPlainTurnDeg) return std::nullopt;
+  if (x.others.empty()) return x.same_name ? std::nullopt : name_change(x, turn);
   if (const auto fork = fork_maneuver(x)) return fork;
-  if (std::abs(x.angle) >= kForkDeg && forward_branches(x).empty()) {
-    return Maneuver{ManeuverType::kEndOfRoad, turn};
-  }
+  if (end_of_road(x)) return Maneuver{ManeuverType::kEndOfRoad, turn};
   if (x.same_name && std::abs(x.angle) < kSameRoadTurnDeg) return std::nullopt;
-  if (turn == Direction::kStraight) return Maneuver{ManeuverType::kContinue, turn};
+  if (turn == Direction::kStraight) return name_change(x, turn);
   return Maneuver{ManeuverType::kTurn, turn};
 }
 
 // The exit's number among the exits leaving this node: exits farther round from the
 // roundabout's own continuation are passed first, whichever way traffic circulates.
 int exit_rank_at_node(const Junction& x) {
-  const auto ring = std::find_if(x.others.begin(), x.others.end(),
-                                 [](const Branch& b) { return b.roundabout; });
+  const auto ring =
+      std::find_if(x.others.begin(), x.others.end(), [](const Branch& b) { return b.roundabout; });
   if (ring == x.others.end()) return 1;
   const double taken = std::abs(turn_angle(ring->angle, x.angle));
   return 1 + static_cast<int>(std::count_if(x.others.begin(), x.others.end(), [&](auto& b) {
@@ -324,15 +378,18 @@ class StepBuilder {
     Step step;
     step.type = ManeuverType::kDepart;
     step.location = route_.points.front();
-    step.bearing_after = bearing_at(route_.points, 0, true)
-                             .value_or(bearing_at(route_.full, 0, true).value_or(0.0));
+    step.bearing_after =
+        bearing_at(route_.points, 0, true).value_or(bearing_at(route_.full, 0, true).value_or(0.0));
     steps_.push_back(step);
     in_roundabout_ = is_roundabout(*route_.legs[0].edge);
   }
 
   void junction(std::size_t j) {
-    const Junction x = make_junction(graph_, route_, j, *route_.legs[road_leg_].edge);
-    if (in_roundabout_) return circulate(x);
+    const Junction x = make_junction(graph_, route_, j, steps_.back());
+    if (in_roundabout_) {
+      circulate(x);
+      return;
+    }
     if (is_roundabout(*x.out)) {
       start_step({ManeuverType::kRoundabout, Direction::kStraight}, x);
       in_roundabout_ = roundabout_step_ = true;
@@ -353,7 +410,8 @@ class StepBuilder {
     }
     in_roundabout_ = false;
     if (!roundabout_step_) {
-      return start_step({ManeuverType::kExitRoundabout, classify_turn(x.angle)}, x);
+      start_step({ManeuverType::kExitRoundabout, classify_turn(x.angle)}, x);
+      return;
     }
     roundabout_step_ = false;
     Step& step = steps_.back();
@@ -407,7 +465,8 @@ class StepBuilder {
   static Direction side(const Step& arrive, geo::LatLon destination) {
     const geo::LatLon behind =
         geo::destination(arrive.location, arrive.bearing_before + 180.0, kBearingSampleM);
-    const double offset = geo::project_on_segment(destination, behind, arrive.location).cross_track_m;
+    const double offset =
+        geo::project_on_segment(destination, behind, arrive.location).cross_track_m;
     if (std::abs(offset) < kArriveSideM) return Direction::kStraight;
     return offset > 0 ? Direction::kRight : Direction::kLeft;
   }
@@ -423,12 +482,75 @@ class StepBuilder {
   const map::RoadGraph& graph_;
   const Route& route_;
   std::vector<Step> steps_;
-  bool named_ = false;           // the current step has its name from a leg of real length
-  std::size_t road_leg_ = 0;     // the last leg of real length: the road followed so far
+  bool named_ = false;        // the current step has its name from a leg of real length
+  std::size_t road_leg_ = 0;  // the last leg of real length: the arrival's road
   bool in_roundabout_ = false;
   bool roundabout_step_ = false;  // the current step is a kRoundabout awaiting its exit
   int exits_passed_ = 0;
 };
+
+bool turn_like(ManeuverType type) {
+  return type == ManeuverType::kTurn || type == ManeuverType::kContinue ||
+         type == ManeuverType::kEndOfRoad || type == ManeuverType::kFork;
+}
+
+int side_sign(Direction d) {
+  if (d == Direction::kSlightLeft || d == Direction::kLeft || d == Direction::kSharpLeft) return -1;
+  if (d == Direction::kSlightRight || d == Direction::kRight || d == Direction::kSharpRight)
+    return 1;
+  return 0;
+}
+
+bool unnamed(const Step& step) {
+  return step.name.empty() && step.name_zh.empty() && step.name_en.empty() && step.ref.empty();
+}
+
+// A short unnamed link between two turns the same way (across a dual carriageway's median,
+// a slip lane cutting a corner): the driver makes one maneuver, not two.
+bool is_connector(const Step& step, const Step& next) {
+  const int side = side_sign(step.direction), next_side = side_sign(next.direction);
+  return step.distance_m < kShortStepM && unnamed(step) && turn_like(step.type) &&
+         turn_like(next.type) && side != 0 && (next_side == side || next_side == 0);
+}
+
+// Puts the road of steps[i + 1] into steps[i] and removes it.
+void absorb_next(std::vector<Step>& steps, std::size_t i) {
+  Step& step = steps[i];
+  const Step& next = steps[i + 1];
+  step.distance_m += next.distance_m;
+  step.duration_s += next.duration_s;
+  step.geometry_end = next.geometry_end;
+  steps.erase(steps.begin() + static_cast<std::ptrdiff_t>(i) + 1);
+}
+
+void merge_connector(std::vector<Step>& steps, std::size_t i) {
+  Step& step = steps[i];
+  const Step& next = steps[i + 1];
+  step.name = next.name;
+  step.name_zh = next.name_zh;
+  step.name_en = next.name_en;
+  step.ref = next.ref;
+  step.bearing_after = next.bearing_after;
+  step.direction = classify_turn(turn_angle(step.bearing_before, step.bearing_after));
+  step.type = step.direction == Direction::kUturn      ? ManeuverType::kUturn
+              : step.direction == Direction::kStraight ? ManeuverType::kContinue
+                                                       : ManeuverType::kTurn;
+  absorb_next(steps, i);
+}
+
+// Second pass over the steps, as OSRM and Valhalla do: two-turn connectors become one
+// maneuver, and a new name held for less than kShortStepM is not announced.
+void collapse(std::vector<Step>& steps) {
+  for (std::size_t i = 1; i + 2 < steps.size();) {  // steps[i + 1] is never the arrival
+    if (is_connector(steps[i], steps[i + 1])) {
+      merge_connector(steps, i);
+    } else if (steps[i].type == ManeuverType::kContinue && steps[i].distance_m < kShortStepM) {
+      absorb_next(steps, i - 1);
+    } else {
+      ++i;
+    }
+  }
+}
 
 }  // namespace
 
@@ -449,38 +571,59 @@ std::vector<Step> build_steps(const map::RoadGraph& graph, const RoutePath& path
   if (path.edges.empty()) return {};
   Route route = assemble(graph, path);
   std::vector<Step> steps = StepBuilder(graph, route).build(destination);
+  collapse(steps);
   if (polyline) *polyline = std::move(route.points);
   return steps;
 }
 
 std::string_view maneuver_type_name(ManeuverType type) {
   switch (type) {
-    case ManeuverType::kDepart: return "depart";
-    case ManeuverType::kArrive: return "arrive";
-    case ManeuverType::kContinue: return "continue";
-    case ManeuverType::kTurn: return "turn";
-    case ManeuverType::kUturn: return "uturn";
-    case ManeuverType::kRoundabout: return "roundabout";
-    case ManeuverType::kExitRoundabout: return "exit roundabout";
-    case ManeuverType::kMerge: return "merge";
-    case ManeuverType::kFork: return "fork";
-    case ManeuverType::kOnRamp: return "on ramp";
-    case ManeuverType::kOffRamp: return "off ramp";
-    case ManeuverType::kEndOfRoad: return "end of road";
+    case ManeuverType::kDepart:
+      return "depart";
+    case ManeuverType::kArrive:
+      return "arrive";
+    case ManeuverType::kContinue:
+      return "continue";
+    case ManeuverType::kTurn:
+      return "turn";
+    case ManeuverType::kUturn:
+      return "uturn";
+    case ManeuverType::kRoundabout:
+      return "roundabout";
+    case ManeuverType::kExitRoundabout:
+      return "exit roundabout";
+    case ManeuverType::kMerge:
+      return "merge";
+    case ManeuverType::kFork:
+      return "fork";
+    case ManeuverType::kOnRamp:
+      return "on ramp";
+    case ManeuverType::kOffRamp:
+      return "off ramp";
+    case ManeuverType::kEndOfRoad:
+      return "end of road";
   }
   return "unknown";
 }
 
 std::string_view direction_name(Direction direction) {
   switch (direction) {
-    case Direction::kStraight: return "straight";
-    case Direction::kSlightLeft: return "slight left";
-    case Direction::kLeft: return "left";
-    case Direction::kSharpLeft: return "sharp left";
-    case Direction::kSlightRight: return "slight right";
-    case Direction::kRight: return "right";
-    case Direction::kSharpRight: return "sharp right";
-    case Direction::kUturn: return "uturn";
+    case Direction::kStraight:
+      return "straight";
+    case Direction::kSlightLeft:
+      return "slight left";
+    case Direction::kLeft:
+      return "left";
+    case Direction::kSharpLeft:
+      return "sharp left";
+    case Direction::kSlightRight:
+      return "slight right";
+    case Direction::kRight:
+      return "right";
+    case Direction::kSharpRight:
+      return "sharp right";
+    case Direction::kUturn:
+      return "uturn";
   }
   return "unknown";
 }

@@ -14,25 +14,34 @@
 // manner of OSRM and Valhalla: consecutive edges of one road become one step, and a
 // new step starts only where the driver has to do something or the road's name changes.
 //
-// Rules, in the order they are tried at each node the route passes:
+// Angles: bearings are read over at least 10 m of road on each side of a node (tiny
+// shape segments are noise); the turn angle runs from -180 (left) to 180 (right).
+// A side road is "minor" when it ranks two road classes below both the road the route
+// comes on and the one it takes (service roads off an avenue), or is a ramp off a road
+// that is not. At each node the route passes, the first rule that applies decides:
 //  - Roundabouts: the edges flagged kRoundabout form one kRoundabout step at the entry,
 //    "take the Nth exit". N counts the drivable exits passed, i.e. the out-edges of the
 //    roundabout's nodes that leave it; roads that only enter the roundabout (one-way
-//    towards it) are not counted, since a driver cannot take them and signage often
-//    omits them. The step is named after the exit road and covers it up to the next
-//    step. A route that starts inside a roundabout gets kExitRoundabout when it leaves.
-//  - kUturn when the route turns back on the road it came on (or by more than 170°).
+//    towards it) are not counted, since a driver cannot take them. The step is named
+//    after the exit road and covers it up to the next step. A route that starts inside
+//    a roundabout gets kExitRoundabout where it leaves.
+//  - kUturn when the route turns back on the road it came on (or by 170° or more).
 //  - Motorway and trunk ramps: leaving one onto a *_link is kOffRamp, joining one from
-//    a *_link is kMerge, entering a motorway_link/trunk_link from any other road kOnRamp.
-//  - At a node without any other road to take the route only gets a step when the name
-//    changes (kContinue, "continue onto"): bends in a road are not maneuvers.
-//  - kFork when two or more roads leave within 45° of straight and the route takes one
-//    of them, unless it goes straight on along the same road while the others veer off.
-//  - kEndOfRoad when no road goes on ahead (within 45°) and the route turns.
-//  - Otherwise kTurn when the angle is at least 30° (same name) or 20° (new name), and
-//    kContinue for a new name straight on.
-// Edges of less than 1 m as driven (zero-length edges, the tail of a route that ends
-// just past a junction) never start a step.
+//    a *_link kMerge, entering a motorway_link/trunk_link from any other road kOnRamp.
+//  - Along the same road (same name; same ref where unnamed) through a bend, a node that
+//    only splits the road, or past minor side roads below 60°: no step.
+//  - At a node with no other road to take: kContinue when the name changes.
+//  - kFork when another road that is not minor leaves within 45° of straight, unless the
+//    route goes nearly straight on (<20°) and the others veer off by 10° more.
+//  - kEndOfRoad at a T: the route turns by 60° or more, nothing goes on ahead, and a road
+//    leaves to the other side.
+//  - kTurn from 30° along the same road, from 20° onto another; kContinue for a new name
+//    straight on.
+// A new step is never made for a road without name or ref straight on (nothing to
+// announce), nor at the start of a leg shorter than 1 m (zero-length edges, a route
+// ending just past a junction). Then, as OSRM and Valhalla do, two turns the same way
+// joined by an unnamed link under 30 m become one maneuver (crossing a dual carriageway's
+// median makes a kUturn), and a new name held for under 30 m is not announced.
 namespace codriver::routing {
 
 enum class ManeuverType {
@@ -51,8 +60,8 @@ enum class ManeuverType {
 };
 
 // The turn's sharpness and side. kArrive uses kLeft/kRight for the side of the road the
-// destination lies on (kStraight: on the road or unknown); kFork, kMerge and the ramps use
-// kSlightLeft/kSlightRight/kStraight for the side taken.
+// destination lies on (kStraight: on the road or unknown); kFork and the ramps use
+// kSlightLeft/kSlightRight/kStraight for the side taken, kMerge for the side merged to.
 enum class Direction {
   kStraight,
   kSlightLeft,

@@ -28,7 +28,7 @@ Step driven(double metres) {
   return step;
 }
 
-TEST(FormatDistanceTest, RoundsForSpeech) {
+TEST(InstructionFormatDistanceTest, RoundsForSpeech) {
   EXPECT_EQ(format_distance(0, kEn), "0 m");
   EXPECT_EQ(format_distance(47, kEn), "45 m");
   EXPECT_EQ(format_distance(48, kEn), "50 m");
@@ -50,7 +50,7 @@ TEST(FormatDistanceTest, RoundsForSpeech) {
   EXPECT_EQ(format_distance(std::numeric_limits<double>::infinity(), kZh), "0米");
 }
 
-TEST(OrdinalTest, EnglishSuffixes) {
+TEST(InstructionOrdinalTest, EnglishSuffixes) {
   EXPECT_EQ(ordinal(1, kEn), "1st");
   EXPECT_EQ(ordinal(2, kEn), "2nd");
   EXPECT_EQ(ordinal(3, kEn), "3rd");
@@ -64,7 +64,7 @@ TEST(OrdinalTest, EnglishSuffixes) {
   EXPECT_EQ(ordinal(3, kZh), "第3");
 }
 
-TEST(RoadNameTest, PreferredThenNameThenRef) {
+TEST(InstructionRoadNameTest, PreferredThenNameThenRef) {
   Step step = make_step(ManeuverType::kTurn, Direction::kLeft, "Boulevard Albert 1er",
                         "阿尔贝一世大道", "D 6007");
   EXPECT_EQ(road_name(step, kEn), "Boulevard Albert 1er");
@@ -79,10 +79,10 @@ TEST(RoadNameTest, PreferredThenNameThenRef) {
   EXPECT_EQ(road_name(Step{}, kEn), "");
 }
 
-TEST(InstructionTest, TurnsAnnouncedAhead) {
+TEST(InstructionTextTest, TurnsAnnouncedAhead) {
   const Step before = driven(300);
-  const Step left = make_step(ManeuverType::kTurn, Direction::kLeft, "Boulevard Albert 1er",
-                              "阿尔贝一世大道");
+  const Step left =
+      make_step(ManeuverType::kTurn, Direction::kLeft, "Boulevard Albert 1er", "阿尔贝一世大道");
   EXPECT_EQ(instruction_text(left, &before, kEn), "In 300 m, turn left onto Boulevard Albert 1er");
   EXPECT_EQ(instruction_text(left, &before, kZh), "300米后左转进入阿尔贝一世大道");
   EXPECT_EQ(instruction_text(left, nullptr, kEn), "Turn left onto Boulevard Albert 1er");
@@ -92,7 +92,7 @@ TEST(InstructionTest, TurnsAnnouncedAhead) {
   EXPECT_EQ(instruction_text(left, &close, kZh), "随后左转进入阿尔贝一世大道");
 }
 
-TEST(InstructionTest, EveryTurnDirection) {
+TEST(InstructionTextTest, EveryTurnDirection) {
   const auto en = [](Direction d) {
     return instruction_text(make_step(ManeuverType::kTurn, d, "X"), nullptr, kEn);
   };
@@ -112,7 +112,7 @@ TEST(InstructionTest, EveryTurnDirection) {
   EXPECT_EQ(instruction_text(unnamed, nullptr, kZh), "右转");
 }
 
-TEST(InstructionTest, DepartAndArrive) {
+TEST(InstructionTextTest, DepartAndArrive) {
   Step depart = make_step(ManeuverType::kDepart, Direction::kStraight, "Rue Grimaldi");
   EXPECT_EQ(instruction_text(depart, nullptr, kEn), "Head north on Rue Grimaldi");
   EXPECT_EQ(instruction_text(depart, nullptr, kZh), "向北出发，沿Rue Grimaldi行驶");
@@ -140,7 +140,7 @@ TEST(InstructionTest, DepartAndArrive) {
   EXPECT_EQ(instruction_text(arrive, &before, kZh), "500米后到达目的地，目的地在左侧");
 }
 
-TEST(InstructionTest, ContinueAndUturn) {
+TEST(InstructionTextTest, ContinueAndUturn) {
   const Step on = make_step(ManeuverType::kContinue, Direction::kStraight, "X", "X路");
   EXPECT_EQ(instruction_text(on, nullptr, kEn), "Continue onto X");
   EXPECT_EQ(instruction_text(on, nullptr, kZh), "继续沿X路行驶");
@@ -157,7 +157,7 @@ TEST(InstructionTest, ContinueAndUturn) {
   EXPECT_EQ(instruction_text(uturn, nullptr, kZh), "掉头");
 }
 
-TEST(InstructionTest, Roundabouts) {
+TEST(InstructionTextTest, Roundabouts) {
   Step step = make_step(ManeuverType::kRoundabout, Direction::kStraight, "Avenue X", "X");
   step.roundabout_exit = 2;
   const Step before = driven(200);
@@ -175,7 +175,7 @@ TEST(InstructionTest, Roundabouts) {
   EXPECT_EQ(instruction_text(out, nullptr, kZh), "驶出环岛，进入X");
 }
 
-TEST(InstructionTest, ForksMergesAndRamps) {
+TEST(InstructionTextTest, ForksMergesAndRamps) {
   const Step fork = make_step(ManeuverType::kFork, Direction::kSlightLeft, "X", "X路");
   EXPECT_EQ(instruction_text(fork, nullptr, kEn), "Keep left at the fork onto X");
   EXPECT_EQ(instruction_text(fork, nullptr, kZh), "在岔路口靠左，进入X路");
@@ -212,7 +212,7 @@ TEST(InstructionTest, ForksMergesAndRamps) {
   EXPECT_EQ(instruction_text(end, nullptr, kZh), "在道路尽头左转，进入Quai Antoine 1er");
 }
 
-TEST(InstructionTest, NamesPassThroughUnchanged) {
+TEST(InstructionTextTest, NamesPassThroughUnchanged) {
   const std::string hostile = "Rue \"100%\" {0} %s <b>&amp;</b> 'x'";
   const Step step = make_step(ManeuverType::kTurn, Direction::kRight, hostile);
   EXPECT_EQ(instruction_text(step, nullptr, kEn), "Turn right onto " + hostile);

@@ -64,9 +64,9 @@ void expect_well_formed(const std::vector<Step>& steps, const RoutePath& path,
 //   Boulevard Albert 1er   3 --- 2 --- 4
 //                                |
 //                                1
-class CrossingTest : public ::testing::Test {
+class ManeuverCrossingTest : public ::testing::Test {
  protected:
-  CrossingTest() {
+  ManeuverCrossingTest() {
     map.node(1, 0, -300);
     map.node(2, 0, 0);
     map.node(5, 0, 300);
@@ -87,7 +87,7 @@ class CrossingTest : public ::testing::Test {
   std::vector<geo::LatLon> line;
 };
 
-TEST_F(CrossingTest, TurnsLeftOntoTheCrossStreet) {
+TEST_F(ManeuverCrossingTest, TurnsLeftOntoTheCrossStreet) {
   const auto s = steps(map.path({1, 2, 3}));
   ASSERT_EQ(types_of(s), (std::vector{MT::kDepart, MT::kTurn, MT::kArrive}));
   EXPECT_EQ(s[0].name, "Rue Grimaldi");
@@ -115,21 +115,21 @@ TEST_F(CrossingTest, TurnsLeftOntoTheCrossStreet) {
   EXPECT_EQ(instruction_text(s[2], nullptr, Language::kChinese), "到达目的地");
 }
 
-TEST_F(CrossingTest, TurnsRight) {
+TEST_F(ManeuverCrossingTest, TurnsRight) {
   const auto s = steps(map.path({1, 2, 4}));
   ASSERT_EQ(types_of(s), (std::vector{MT::kDepart, MT::kTurn, MT::kArrive}));
   EXPECT_EQ(s[1].direction, Direction::kRight);
   EXPECT_EQ(maneuver_name(s[1].type, s[1].direction), "turn right");
 }
 
-TEST_F(CrossingTest, StraightOnTheSameRoadIsOneStep) {
+TEST_F(ManeuverCrossingTest, StraightOnTheSameRoadIsOneStep) {
   const auto s = steps(map.path({1, 2, 5}));
   ASSERT_EQ(types_of(s), (std::vector{MT::kDepart, MT::kArrive}));
   EXPECT_NEAR(s[0].distance_m, 600.0, 0.5);
   EXPECT_EQ(s[0].geometry_end, line.size() - 1);
 }
 
-TEST_F(CrossingTest, PolylineStartsAndEndsAtTheCutPoints) {
+TEST_F(ManeuverCrossingTest, PolylineStartsAndEndsAtTheCutPoints) {
   const auto s = steps(map.path({1, 2, 3}, 0.25, 0.5));
   ASSERT_EQ(types_of(s), (std::vector{MT::kDepart, MT::kTurn, MT::kArrive}));
   ASSERT_EQ(line.size(), 3u);
@@ -142,7 +142,7 @@ TEST_F(CrossingTest, PolylineStartsAndEndsAtTheCutPoints) {
   expect_near_point(s[2].location, at(-150, 0));
 }
 
-TEST_F(CrossingTest, UturnOnTheSameRoad) {
+TEST_F(ManeuverCrossingTest, UturnOnTheSameRoad) {
   const auto s = steps(map.path({1, 2, 1}, 0.0, 0.5));
   ASSERT_EQ(types_of(s), (std::vector{MT::kDepart, MT::kUturn, MT::kArrive}));
   EXPECT_EQ(s[1].direction, Direction::kUturn);
@@ -150,7 +150,7 @@ TEST_F(CrossingTest, UturnOnTheSameRoad) {
   EXPECT_EQ(instruction_text(s[1], &s[0], Language::kChinese), "300米后掉头");
 }
 
-TEST_F(CrossingTest, ArrivalSideFromTheDestinationPoint) {
+TEST_F(ManeuverCrossingTest, ArrivalSideFromTheDestinationPoint) {
   const RoutePath path = map.path({1, 2}, 0.0, 0.5);
   EXPECT_EQ(steps(path, at(25, -150)).back().direction, Direction::kRight);
   EXPECT_EQ(steps(path, at(-25, -150)).back().direction, Direction::kLeft);
@@ -162,14 +162,14 @@ TEST_F(CrossingTest, ArrivalSideFromTheDestinationPoint) {
   EXPECT_EQ(instruction_text(arrive, nullptr, Language::kChinese), "到达目的地，目的地在右侧");
 }
 
-TEST_F(CrossingTest, NoStepForATurnJustBeforeArriving) {
+TEST_F(ManeuverCrossingTest, NoStepForATurnJustBeforeArriving) {
   // The destination is 30 cm into the cross street: the driver has arrived at the corner.
   const auto s = steps(map.path({1, 2, 4}, 0.0, 0.001));
   ASSERT_EQ(types_of(s), (std::vector{MT::kDepart, MT::kArrive}));
   EXPECT_NEAR(s[0].distance_m, 300.3, 0.05);
 }
 
-TEST_F(CrossingTest, StartingJustBeforeAJunctionDepartsOntoTheNextRoad) {
+TEST_F(ManeuverCrossingTest, StartingJustBeforeAJunctionDepartsOntoTheNextRoad) {
   const auto s = steps(map.path({1, 2, 4}, 0.999));
   ASSERT_EQ(types_of(s), (std::vector{MT::kDepart, MT::kArrive}));
   EXPECT_EQ(s[0].name, "Boulevard Albert 1er");
@@ -178,7 +178,7 @@ TEST_F(CrossingTest, StartingJustBeforeAJunctionDepartsOntoTheNextRoad) {
             "Head east on Boulevard Albert 1er");
 }
 
-TEST_F(CrossingTest, EmptyAndBrokenPaths) {
+TEST_F(ManeuverCrossingTest, EmptyAndBrokenPaths) {
   line = {at(0, 0)};
   EXPECT_TRUE(build_steps(map.graph(), RoutePath{}, &line).empty());
   EXPECT_TRUE(line.empty());
@@ -189,7 +189,7 @@ TEST_F(CrossingTest, EmptyAndBrokenPaths) {
   EXPECT_THROW(build_steps(map.graph(), broken, nullptr), std::invalid_argument);
 }
 
-TEST_F(CrossingTest, ARouteWithinOneEdge) {
+TEST_F(ManeuverCrossingTest, ARouteWithinOneEdge) {
   const auto s = steps(map.path({1, 2}, 0.2, 0.6));
   ASSERT_EQ(types_of(s), (std::vector{MT::kDepart, MT::kArrive}));
   EXPECT_NEAR(s[0].distance_m, 120.0, 0.5);
@@ -206,9 +206,9 @@ TEST_F(CrossingTest, ARouteWithinOneEdge) {
 //         6 (signal, 0.5 m south of 2)
 //         |
 //         1         Rue A
-class TJunctionTest : public ::testing::Test {
+class ManeuverTJunctionTest : public ::testing::Test {
  protected:
-  TJunctionTest() {
+  ManeuverTJunctionTest() {
     map.node(1, 0, -200);
     map.node(6, 0, -0.5);
     map.node(2, 0, 0);
@@ -221,7 +221,7 @@ class TJunctionTest : public ::testing::Test {
   TestMap map;
 };
 
-TEST_F(TJunctionTest, EndOfRoadAndNoStepForTheTinyEdge) {
+TEST_F(ManeuverTJunctionTest, EndOfRoadAndNoStepForTheTinyEdge) {
   std::vector<geo::LatLon> line;
   const RoutePath path = map.path({1, 6, 2, 4});
   ASSERT_EQ(path.edges.size(), 3u);
@@ -239,9 +239,9 @@ TEST_F(TJunctionTest, EndOfRoadAndNoStepForTheTinyEdge) {
 }
 
 // A fork: Avenue A splits 20° left into Avenue L and 20° right into Avenue R.
-class ForkTest : public ::testing::Test {
+class ManeuverForkTest : public ::testing::Test {
  protected:
-  ForkTest() {
+  ManeuverForkTest() {
     map.node(1, 0, -200);
     map.node(2, 0, 0);
     map.node(3, -70, 190);
@@ -253,7 +253,7 @@ class ForkTest : public ::testing::Test {
   TestMap map;
 };
 
-TEST_F(ForkTest, KeepsRightOrLeft) {
+TEST_F(ManeuverForkTest, KeepsRightOrLeft) {
   const auto right = build_steps(map.graph(), map.path({1, 2, 4}), nullptr);
   ASSERT_EQ(types_of(right), (std::vector{MT::kDepart, MT::kFork, MT::kArrive}));
   EXPECT_EQ(right[1].direction, Direction::kSlightRight);
@@ -267,7 +267,7 @@ TEST_F(ForkTest, KeepsRightOrLeft) {
             "In 200 m, keep left at the fork onto Avenue L");
 }
 
-TEST(SideRoadTest, GoingStraightOnPastABranchIsNoFork) {
+TEST(ManeuverSideRoadTest, GoingStraightOnPastABranchIsNoFork) {
   TestMap map;
   map.node(1, 0, -200);
   map.node(2, 0, 0);
@@ -285,9 +285,9 @@ TEST(SideRoadTest, GoingStraightOnPastABranchIsNoFork) {
 // A motorway (La Provençale, A8) eastwards 1 - 2 - 3 - 8 with an exit at 2 down to a T
 // junction with Avenue de Verdun (6 - 5 - 7), and an entry at 3 from Boulevard du Larvotto
 // (10 - 11 - 12), looping up from its westbound side.
-class MotorwayTest : public ::testing::Test {
+class ManeuverMotorwayTest : public ::testing::Test {
  protected:
-  MotorwayTest() {
+  ManeuverMotorwayTest() {
     map.node(1, 0, 0);
     map.node(2, 1000, 0);
     map.node(3, 2000, 0);
@@ -309,13 +309,13 @@ class MotorwayTest : public ::testing::Test {
   TestMap map;
 };
 
-TEST_F(MotorwayTest, StayingOnTheMotorwayPastExitsAndEntries) {
+TEST_F(ManeuverMotorwayTest, StayingOnTheMotorwayPastExitsAndEntries) {
   const auto s = build_steps(map.graph(), map.path({1, 2, 3, 8}), nullptr);
   ASSERT_EQ(types_of(s), (std::vector{MT::kDepart, MT::kArrive}));
   EXPECT_EQ(instruction_text(s[0], nullptr, Language::kEnglish), "Head east on La Provençale");
 }
 
-TEST_F(MotorwayTest, OffRampThenEndOfRoad) {
+TEST_F(ManeuverMotorwayTest, OffRampThenEndOfRoad) {
   std::vector<geo::LatLon> line;
   const RoutePath path = map.path({1, 2, 5, 7});
   const auto s = build_steps(map.graph(), path, &line);
@@ -331,7 +331,7 @@ TEST_F(MotorwayTest, OffRampThenEndOfRoad) {
   EXPECT_EQ(maneuver_name(s[1].type, s[1].direction), "off ramp slight right");
 }
 
-TEST_F(MotorwayTest, OnRampThenMerge) {
+TEST_F(ManeuverMotorwayTest, OnRampThenMerge) {
   std::vector<geo::LatLon> line;
   const RoutePath path = map.path({12, 11, 3, 8});
   const auto s = build_steps(map.graph(), path, &line);
@@ -350,9 +350,9 @@ TEST_F(MotorwayTest, OnRampThenMerge) {
 
 // A counterclockwise roundabout of radius 30 m with four two-way roads (exits) at S, E,
 // N and W, and a one-way road that only enters it between E and N (not an exit).
-class RoundaboutTest : public ::testing::Test {
+class ManeuverRoundaboutTest : public ::testing::Test {
  protected:
-  RoundaboutTest() {
+  ManeuverRoundaboutTest() {
     const double d = 21.2;
     map.node(20, 0, -30);  // S
     map.node(24, d, -d);
@@ -385,7 +385,7 @@ class RoundaboutTest : public ::testing::Test {
   std::vector<geo::LatLon> line;
 };
 
-TEST_F(RoundaboutTest, SecondExitStraightOn) {
+TEST_F(ManeuverRoundaboutTest, SecondExitStraightOn) {
   const auto s = steps(map.path({30, 20, 21, 25, 22, 32}));
   ASSERT_EQ(types_of(s), (std::vector{MT::kDepart, MT::kRoundabout, MT::kArrive}));
   EXPECT_EQ(s[1].roundabout_exit, 2) << "E, then N; the entry-only road is not an exit";
@@ -403,7 +403,7 @@ TEST_F(RoundaboutTest, SecondExitStraightOn) {
   EXPECT_EQ(maneuver_name(s[1].type, s[1].direction), "roundabout");
 }
 
-TEST_F(RoundaboutTest, FirstAndThirdExits) {
+TEST_F(ManeuverRoundaboutTest, FirstAndThirdExits) {
   const auto first = steps(map.path({30, 20, 21, 31}));
   ASSERT_EQ(types_of(first), (std::vector{MT::kDepart, MT::kRoundabout, MT::kArrive}));
   EXPECT_EQ(first[1].roundabout_exit, 1);
@@ -416,14 +416,14 @@ TEST_F(RoundaboutTest, FirstAndThirdExits) {
   EXPECT_EQ(third[1].name, "Avenue Ouest");
 }
 
-TEST_F(RoundaboutTest, AllTheWayRoundIsTheFourthExit) {
+TEST_F(ManeuverRoundaboutTest, AllTheWayRoundIsTheFourthExit) {
   const auto s = steps(map.path({30, 20, 21, 25, 22, 23, 20, 30}));
   ASSERT_EQ(types_of(s), (std::vector{MT::kDepart, MT::kRoundabout, MT::kArrive}));
   EXPECT_EQ(s[1].roundabout_exit, 4);
   EXPECT_EQ(s[1].direction, Direction::kUturn);
 }
 
-TEST_F(RoundaboutTest, EndingInsideTheRoundabout) {
+TEST_F(ManeuverRoundaboutTest, EndingInsideTheRoundabout) {
   const auto s = steps(map.path({30, 20, 21}, 0.0, 0.5));
   ASSERT_EQ(types_of(s), (std::vector{MT::kDepart, MT::kRoundabout, MT::kArrive}));
   EXPECT_EQ(s[1].roundabout_exit, 0);
@@ -431,7 +431,7 @@ TEST_F(RoundaboutTest, EndingInsideTheRoundabout) {
   EXPECT_EQ(instruction_text(s[1], nullptr, Language::kChinese), "进入环岛");
 }
 
-TEST_F(RoundaboutTest, StartingInsideTheRoundabout) {
+TEST_F(ManeuverRoundaboutTest, StartingInsideTheRoundabout) {
   const auto s = steps(map.path({20, 21, 25, 22, 32}, 0.5));
   ASSERT_EQ(types_of(s), (std::vector{MT::kDepart, MT::kExitRoundabout, MT::kArrive}));
   EXPECT_EQ(s[1].name, "Avenue X");
@@ -440,7 +440,7 @@ TEST_F(RoundaboutTest, StartingInsideTheRoundabout) {
             "Exit the roundabout onto Avenue X");
 }
 
-TEST(BendTest, ABendWithoutASideRoadIsNoTurn) {
+TEST(ManeuverBendTest, ABendWithoutASideRoadIsNoTurn) {
   TestMap map;
   map.node(1, 0, -200);
   map.node(2, 0, 0);
@@ -452,7 +452,7 @@ TEST(BendTest, ABendWithoutASideRoadIsNoTurn) {
   EXPECT_NEAR(s[0].distance_m, 400.0, 0.5);
 }
 
-TEST(BendTest, SameNameTurningAtAJunctionIsATurn) {
+TEST(ManeuverBendTest, SameNameTurningAtAJunctionIsATurn) {
   TestMap map;
   map.node(1, 0, -200);
   map.node(2, 0, 0);
@@ -467,7 +467,7 @@ TEST(BendTest, SameNameTurningAtAJunctionIsATurn) {
   EXPECT_EQ(instruction_text(s[1], nullptr, Language::kChinese), "右转进入Rue A");
 }
 
-TEST(NameChangeTest, StraightOnOntoANewName) {
+TEST(ManeuverNameChangeTest, StraightOnOntoANewName) {
   TestMap map;
   map.node(1, 0, -200);
   map.node(2, 0, 0);
@@ -490,7 +490,77 @@ TEST(NameChangeTest, StraightOnOntoANewName) {
   EXPECT_NEAR(s[2].distance_m, 300.0, 0.5);
 }
 
-TEST(ManeuverNamesTest, StableStrings) {
+TEST(ManeuverNameChangeTest, LosingTheNameIsNoStep) {
+  TestMap map;
+  map.node(1, 0, -200);
+  map.node(2, 0, 0);
+  map.node(3, 0, 200);
+  map.way(710, {1, 2}, kResidential, {"Rue A"});
+  map.way(711, {2, 3}, kResidential);
+  const auto s = build_steps(map.graph(), map.path({1, 2, 3}), nullptr);
+  ASSERT_EQ(types_of(s), (std::vector{MT::kDepart, MT::kArrive}));
+  EXPECT_NEAR(s[0].distance_m, 400.0, 0.5);
+}
+
+TEST(ManeuverNameChangeTest, ANameHeldForAFewMetresIsNotAnnounced) {
+  TestMap map;
+  map.node(1, 0, -200);
+  map.node(2, 0, 0);
+  map.node(3, 0, 10);
+  map.node(4, 200, 10);
+  map.node(5, -200, 10);
+  map.node(6, 0, 210);
+  map.way(720, {1, 2}, kResidential, {"Rue A"});
+  map.way(721, {2, 3}, kResidential, {"Rue B"});
+  map.way(722, {5, 3, 4}, kResidential, {"Rue C"});
+  map.way(723, {3, 6}, kResidential, {"Rue D"});
+  const auto s = build_steps(map.graph(), map.path({1, 2, 3, 4}), nullptr);
+  ASSERT_EQ(types_of(s), (std::vector{MT::kDepart, MT::kTurn, MT::kArrive}));
+  EXPECT_EQ(s[0].name, "Rue A");
+  EXPECT_NEAR(s[0].distance_m, 210.0, 0.5);
+  EXPECT_EQ(s[1].name, "Rue C");
+}
+
+TEST(ManeuverDrivewayTest, ServiceRoadsBesideABendAreNoJunction) {
+  TestMap map;
+  map.node(1, 0, -200);
+  map.node(2, 0, 0);
+  map.node(3, 128.6, 153.2);  // 40° right
+  map.node(4, -100, 100);     // a car park entrance, 45° left
+  map.way(730, {1, 2, 3}, {{"highway", "secondary"}}, {"Route de Menton"});
+  map.way(731, {2, 4}, {{"highway", "service"}});
+  EXPECT_EQ(types_of(build_steps(map.graph(), map.path({1, 2, 3}), nullptr)),
+            (std::vector{MT::kDepart, MT::kArrive}));
+  const auto in = build_steps(map.graph(), map.path({1, 2, 4}), nullptr);
+  ASSERT_EQ(types_of(in), (std::vector{MT::kDepart, MT::kTurn, MT::kArrive}));
+  EXPECT_EQ(in[1].direction, Direction::kSlightLeft);
+}
+
+// A dual carriageway (Avenue A, one way each side, 20 m apart) with a crossover.
+TEST(ManeuverDualCarriagewayTest, TwoTurnsThroughTheMedianAreOneUturn) {
+  TestMap map;
+  map.node(1, 0, -200);
+  map.node(2, 0, 0);
+  map.node(3, 0, 200);
+  map.node(4, -20, 200);
+  map.node(5, -20, 0);
+  map.node(6, -20, -200);
+  const map::OsmTags oneway{{"highway", "primary"}, {"oneway", "yes"}};
+  map.way(800, {1, 2, 3}, oneway, {"Avenue A"});
+  map.way(801, {4, 5, 6}, oneway, {"Avenue A"});
+  map.way(802, {2, 5}, kResidential);
+  std::vector<geo::LatLon> line;
+  const RoutePath path = map.path({1, 2, 5, 6});
+  const auto s = build_steps(map.graph(), path, &line);
+  expect_well_formed(s, path, line);
+  ASSERT_EQ(types_of(s), (std::vector{MT::kDepart, MT::kUturn, MT::kArrive}));
+  EXPECT_EQ(s[1].name, "Avenue A");
+  EXPECT_NEAR(s[1].distance_m, 220.0, 0.5);
+  expect_near_point(s[1].location, map.position(2));
+  EXPECT_NEAR(s[1].bearing_after, 180.0, 0.5);
+}
+
+TEST(ManeuverNameStringsTest, StableStrings) {
   EXPECT_EQ(maneuver_name(MT::kDepart, Direction::kStraight), "depart");
   EXPECT_EQ(maneuver_name(MT::kTurn, Direction::kSharpLeft), "turn sharp left");
   EXPECT_EQ(maneuver_name(MT::kFork, Direction::kSlightLeft), "fork slight left");
@@ -502,7 +572,7 @@ TEST(ManeuverNamesTest, StableStrings) {
   EXPECT_EQ(direction_name(Direction::kSlightRight), "slight right");
 }
 
-TEST(ClassifyTurnTest, AngleBands) {
+TEST(ManeuverClassifyTurnTest, AngleBands) {
   EXPECT_EQ(classify_turn(0), Direction::kStraight);
   EXPECT_EQ(classify_turn(-19.9), Direction::kStraight);
   EXPECT_EQ(classify_turn(20), Direction::kSlightRight);
