@@ -31,6 +31,9 @@ json bbox_json(const geo::BoundingBox& box) {
 geo::BoundingBox bbox_from_json(const json& array) {
   geo::BoundingBox box;
   if (array.is_array() && array.size() == 4) {
+    for (const json& v : array) {
+      if (!v.is_number()) throw BundleError("bbox holds a value that is not a number");
+    }
     box.extend(geo::LatLon{array[1].get<double>(), array[0].get<double>()});
     box.extend(geo::LatLon{array[3].get<double>(), array[2].get<double>()});
   }
@@ -90,7 +93,12 @@ json read_manifest(const fs::path& directory) {
 }
 
 void check_version(const json& manifest, const fs::path& directory) {
-  const auto version = manifest.value("format_version", 0);
+  const json& field = manifest.at("format_version");
+  // Read as a JSON integer only: a huge float would not fit an int.
+  if (!field.is_number_integer() || field.get<std::int64_t>() > 1000000) {
+    throw BundleError(directory.string() + ": invalid bundle format version");
+  }
+  const auto version = field.get<std::int64_t>();
   if (version > kBundleFormatVersion) {
     throw BundleError(directory.string() + " was written in bundle format " +
                       std::to_string(version) + ", newer than this codriver reads (" +
@@ -145,9 +153,32 @@ void write_manifest(const fs::path& directory, const json& manifest) {
 
 }  // namespace
 
+// The header's descriptive fields, read and type-checked once at open.
+struct HeaderFields {
+  int format_version = 0;
+  std::string source_file;
+  std::int64_t source_bytes = 0;
+  geo::BoundingBox bbox;
+};
+
+HeaderFields read_header_fields(const json& manifest) {
+  HeaderFields fields;
+  fields.format_version = static_cast<int>(manifest.at("format_version").get<std::int64_t>());
+  const json& source = manifest.at("source");
+  fields.source_file = source.at("file").get<std::string>();
+  fields.source_bytes = source.at("bytes").get<std::int64_t>();
+  const json& bbox = manifest.at("bbox");
+  if (!bbox.is_array() || (bbox.size() != 0 && bbox.size() != 4)) {
+    throw BundleError("bbox must be [min_lon, min_lat, max_lon, max_lat]");
+  }
+  fields.bbox = bbox_from_json(bbox);
+  return fields;
+}
+
 struct MapBundle::State {
   fs::path directory;
   json manifest;
+  HeaderFields header;
   MappedFile graph_file;
   RoadGraph graph;
 };
@@ -159,18 +190,22 @@ MapBundle::~MapBundle() = default;
 
 MapBundle MapBundle::open(const fs::path& directory, Verify verify) {
   json manifest = read_manifest(directory);
+  HeaderFields header;
   try {
     check_version(manifest, directory);
     check_files(manifest, directory, verify);
+    header = read_header_fields(manifest);
   } catch (const json::exception& error) {
     throw BundleError((directory / kManifestFile).string() + " is corrupt (" + error.what() +
                       "); re-import the map");
+  } catch (const BundleError& error) {
+    throw BundleError((directory / kManifestFile).string() + ": " + error.what());
   }
   MappedFile mapped(directory / kGraphFile);
   // Whole-file checksums were checked above; the section checksums would repeat them.
   const RoadGraph graph = parse_graph(mapped.bytes(), Verify::kStructure);
-  return MapBundle(
-      std::make_unique<State>(State{directory, std::move(manifest), std::move(mapped), graph}));
+  return MapBundle(std::make_unique<State>(
+      State{directory, std::move(manifest), std::move(header), std::move(mapped), graph}));
 }
 
 const RoadGraph& MapBundle::graph() const {
@@ -200,17 +235,16 @@ const fs::path& MapBundle::directory() const {
 
 BundleSummary MapBundle::summary() const {
   const RoadGraph& g = state_->graph;
-  const json& source = state_->manifest.value("source", json::object());
   BundleSummary summary;
-  summary.format_version = state_->manifest.value("format_version", 0);
-  summary.source_file = source.value("file", "");
-  summary.source_bytes = source.value("bytes", std::int64_t{0});
+  summary.format_version = state_->header.format_version;
+  summary.source_file = state_->header.source_file;
+  summary.source_bytes = state_->header.source_bytes;
   summary.nodes = static_cast<std::int64_t>(g.node_count());
   summary.edges = static_cast<std::int64_t>(g.edge_count());
   summary.traffic_signals = static_cast<std::int64_t>(g.traffic_signals.size());
   summary.turn_restrictions = static_cast<std::int64_t>(g.turn_restrictions.size());
   summary.places = PlacesReader(places_path()).count_by_category();
-  summary.bbox = bbox_from_json(state_->manifest.value("bbox", json::array()));
+  summary.bbox = state_->header.bbox;
   return summary;
 }
 

@@ -1,5 +1,7 @@
 #include "map/places_db.h"
 
+#include <charconv>
+
 #include "map/errors.h"
 #include "map/name_index_text.h"
 
@@ -93,7 +95,9 @@ PlacesReader::PlacesReader(const std::filesystem::path& path)
     : db_(path, SqliteDb::Mode::kReadOnly) {
   try {
     auto statement = db_.prepare("SELECT value FROM meta WHERE key = 'schema_version'");
-    const int version = statement.step() ? std::stoi(statement.column_text(0)) : 0;
+    const std::string text = statement.step() ? statement.column_text(0) : "0";
+    int version = 0;
+    std::from_chars(text.data(), text.data() + text.size(), version);
     if (version != kPlacesSchemaVersion) {
       throw BundleError(path.string() + " has places schema version " + std::to_string(version) +
                         ", this codriver reads " + std::to_string(kPlacesSchemaVersion) +
