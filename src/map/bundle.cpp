@@ -219,6 +219,13 @@ std::uint32_t MapBundle::file_crc32(const std::string& name) const {
   return state_->manifest.at("files").at(name).at("crc32").get<std::uint32_t>();
 }
 
+void MapBundle::forget_file(const fs::path& directory, const std::string& name) {
+  if (name == kGraphFile || name == kPlacesFile) throw BundleError("cannot drop " + name);
+  json manifest = read_manifest(directory);
+  if (manifest.contains("files") && manifest["files"].is_object()) manifest["files"].erase(name);
+  write_manifest(directory, manifest);
+}
+
 void MapBundle::record_file(const fs::path& directory, const std::string& name) {
   if (!plain_file_name(name)) throw BundleError("not a bundle file name: " + name);
   json manifest = read_manifest(directory);

@@ -52,6 +52,8 @@ class MapBundle {
   // Lists a file written into the bundle directory in its header, with size and checksum,
   // so that opening the bundle verifies it like the others.
   static void record_file(const std::filesystem::path& directory, const std::string& name);
+  // Takes a derived file out of the header (before rebuilding it, when it is damaged or gone).
+  static void forget_file(const std::filesystem::path& directory, const std::string& name);
   std::filesystem::path places_path() const;
   const std::filesystem::path& directory() const;
   // Counts read from the data itself (graph arrays, places.sqlite), not from the header.

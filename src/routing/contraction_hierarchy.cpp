@@ -16,27 +16,36 @@ struct DynamicArc {
   Weight weight;
   EdgeId middle;
   std::uint32_t distance_dm;
+  std::uint32_t hops;  // original turns the arc stands for
 };
 
-// Bounded Dijkstra from one vertex that ignores the vertex being contracted:
-// is there a path as short as the one through it?
+// Bounded Dijkstra from one vertex that ignores the vertex being contracted: is
+// there a path as short as the one through it? It stops as soon as every target
+// is settled, the distance bound is passed, or the settle budget runs out (a
+// missed witness only costs an unneeded shortcut, never a wrong answer).
 class WitnessSearch {
  public:
-  explicit WitnessSearch(std::size_t n) : label_(n, kInfiniteWeight), stamp_(n, 0) {}
+  explicit WitnessSearch(std::size_t n) : label_(n, kInfiniteWeight), stamp_(n, 0), target_(n, 0) {}
 
   void run(const std::vector<std::vector<DynamicArc>>& out, EdgeId source, EdgeId excluded,
-           Weight limit, std::size_t max_settled) {
+           const std::vector<DynamicArc>& targets, Weight limit, std::size_t max_settled) {
     ++round_;
+    std::size_t targets_left = 0;
+    for (const DynamicArc& t : targets) {
+      if (target_[t.vertex] != round_) ++targets_left;
+      target_[t.vertex] = round_;
+    }
     set(source, 0);
     queue_ = {};
     queue_.emplace(0, source);
     std::size_t settled = 0;
-    while (!queue_.empty() && settled < max_settled) {
+    while (!queue_.empty() && settled < max_settled && targets_left > 0) {
       const auto [weight, vertex] = queue_.top();
       queue_.pop();
       if (weight != get(vertex)) continue;
       if (weight > limit) break;
       ++settled;
+      if (target_[vertex] == round_) --targets_left;
       for (const DynamicArc& arc : out[vertex]) {
         if (arc.vertex == excluded) continue;
         const Weight candidate = weight + arc.weight;
@@ -58,6 +67,7 @@ class WitnessSearch {
 
   std::vector<Weight> label_;
   std::vector<std::uint32_t> stamp_;
+  std::vector<std::uint32_t> target_;
   std::uint32_t round_ = 0;
   std::priority_queue<std::pair<Weight, EdgeId>, std::vector<std::pair<Weight, EdgeId>>,
                       std::greater<>>
@@ -68,8 +78,12 @@ struct Shortcut {
   EdgeId from, to;
   Weight weight;
   std::uint32_t distance_dm;
+  std::uint32_t hops;
 };
 
+// Contracts vertices in order of a priority that keeps the hierarchy sparse:
+// the vertex's level plus how many arcs (and original turns) contracting it would
+// add per arc it removes, recomputed for the neighbours after every contraction.
 class Contractor {
  public:
   Contractor(const TurnGraph& graph, const std::vector<std::uint32_t>& length_dm)
@@ -77,42 +91,54 @@ class Contractor {
         out_(n_),
         in_(n_),
         witness_(n_),
-        contracted_(n_, false),
-        deleted_neighbours_(n_, 0),
+        level_(n_, 0),
+        priority_(n_, 0.0),
         up_(n_),
         down_(n_) {
     for (EdgeId v = 0; v < n_; ++v) {
       for (const Turn& t : graph.turns_from(v)) {
         if (t.edge == v) continue;  // a loop never shortens a path
-        add_or_improve(v, t.edge, t.weight, kNoMiddle, length_dm[t.edge]);
+        add_or_improve(v, t.edge, t.weight, kNoMiddle, length_dm[t.edge], 1);
       }
     }
   }
 
   std::size_t contract_all(std::vector<std::uint32_t>& rank) {
-    using Entry = std::pair<std::int64_t, EdgeId>;
+    using Entry = std::pair<double, EdgeId>;
     std::priority_queue<Entry, std::vector<Entry>, std::greater<>> queue;
-    for (EdgeId v = 0; v < n_; ++v)
-      queue.emplace(priority(v), v);
-    rank.assign(n_, 0);
-    std::uint32_t next_rank = 0;
     std::vector<Shortcut> shortcuts;
+    for (EdgeId v = 0; v < n_; ++v) {
+      priority_[v] = priority(v, shortcuts);
+      queue.emplace(priority_[v], v);
+    }
+    rank.assign(n_, 0);
+    std::vector<bool> contracted(n_, false);
+    std::uint32_t next_rank = 0;
+    std::vector<EdgeId> neighbours;
     while (!queue.empty()) {
-      const EdgeId v = queue.top().second;
+      const auto [key, v] = queue.top();
       queue.pop();
-      // Lazy update: a stale priority goes back in unless it is still the smallest.
-      const std::int64_t current = priority(v);
-      if (!queue.empty() && current > queue.top().first) {
-        queue.emplace(current, v);
-        continue;
-      }
-      find_shortcuts(v, 1000, shortcuts);
+      if (contracted[v] || key != priority_[v]) continue;  // stale entry
+      find_shortcuts(v, kContractSettleLimit, shortcuts);
       for (const Shortcut& s : shortcuts) {
-        add_or_improve(s.from, s.to, s.weight, v, s.distance_dm);
+        add_or_improve(s.from, s.to, s.weight, v, s.distance_dm, s.hops);
       }
       shortcut_count_ += shortcuts.size();
+      neighbours.clear();
+      for (const DynamicArc& a : out_[v])
+        neighbours.push_back(a.vertex);
+      for (const DynamicArc& a : in_[v])
+        neighbours.push_back(a.vertex);
       retire(v);
+      contracted[v] = true;
       rank[v] = next_rank++;
+      std::sort(neighbours.begin(), neighbours.end());
+      neighbours.erase(std::unique(neighbours.begin(), neighbours.end()), neighbours.end());
+      for (EdgeId u : neighbours) {
+        level_[u] = std::max(level_[u], level_[v] + 1);
+        priority_[u] = priority(u, shortcuts);
+        queue.emplace(priority_[u], u);
+      }
     }
     return shortcut_count_;
   }
@@ -121,13 +147,22 @@ class Contractor {
   const std::vector<std::vector<DynamicArc>>& down() const { return down_; }
 
  private:
-  // Edge difference, with terms that spread contraction evenly over the graph.
-  std::int64_t priority(EdgeId v) {
-    std::vector<Shortcut> shortcuts;
-    find_shortcuts(v, 100, shortcuts);
-    const auto removed = static_cast<std::int64_t>(in_[v].size() + out_[v].size());
-    return 4 * static_cast<std::int64_t>(shortcuts.size()) - 2 * removed +
-           2 * deleted_neighbours_[v];
+  static constexpr std::size_t kPrioritySettleLimit = 200;
+  static constexpr std::size_t kContractSettleLimit = 1000;
+
+  double priority(EdgeId v, std::vector<Shortcut>& shortcuts) {
+    find_shortcuts(v, kPrioritySettleLimit, shortcuts);
+    std::size_t removed_hops = 0, added_hops = 0;
+    for (const DynamicArc& a : out_[v])
+      removed_hops += a.hops;
+    for (const DynamicArc& a : in_[v])
+      removed_hops += a.hops;
+    for (const Shortcut& s : shortcuts)
+      added_hops += s.hops;
+    const double removed =
+        static_cast<double>(std::max<std::size_t>(1, in_[v].size() + out_[v].size()));
+    return level_[v] + shortcuts.size() / removed +
+           added_hops / static_cast<double>(std::max<std::size_t>(1, removed_hops));
   }
 
   void find_shortcuts(EdgeId v, std::size_t max_settled, std::vector<Shortcut>& shortcuts) {
@@ -136,61 +171,55 @@ class Contractor {
     for (const DynamicArc& o : out_[v])
       max_out = std::max(max_out, o.weight);
     for (const DynamicArc& i : in_[v]) {
-      witness_.run(out_, i.vertex, v, i.weight + max_out, max_settled);
+      witness_.run(out_, i.vertex, v, out_[v], i.weight + max_out, max_settled);
       for (const DynamicArc& o : out_[v]) {
         if (o.vertex == i.vertex) continue;
         const Weight through = i.weight + o.weight;
         if (witness_.get(o.vertex) > through) {
-          shortcuts.push_back({i.vertex, o.vertex, through, i.distance_dm + o.distance_dm});
+          shortcuts.push_back(
+              {i.vertex, o.vertex, through, i.distance_dm + o.distance_dm, i.hops + o.hops});
         }
       }
     }
   }
 
   void add_or_improve(EdgeId from, EdgeId to, Weight weight, EdgeId middle,
-                      std::uint32_t distance_dm) {
+                      std::uint32_t distance_dm, std::uint32_t hops) {
     auto& outs = out_[from];
     const auto it = std::find_if(outs.begin(), outs.end(),
                                  [to](const DynamicArc& a) { return a.vertex == to; });
     if (it != outs.end()) {
       if (weight >= it->weight) return;
-      *it = {to, weight, middle, distance_dm};
+      *it = {to, weight, middle, distance_dm, hops};
       auto& ins = in_[to];
       const auto back = std::find_if(ins.begin(), ins.end(),
                                      [from](const DynamicArc& a) { return a.vertex == from; });
-      *back = {from, weight, middle, distance_dm};
+      *back = {from, weight, middle, distance_dm, hops};
       return;
     }
-    outs.push_back({to, weight, middle, distance_dm});
-    in_[to].push_back({from, weight, middle, distance_dm});
+    outs.push_back({to, weight, middle, distance_dm, hops});
+    in_[to].push_back({from, weight, middle, distance_dm, hops});
   }
 
   // Freezes v's remaining arcs as its climbing arcs and detaches it from the graph.
   void retire(EdgeId v) {
-    contracted_[v] = true;
-    up_[v] = out_[v];
-    down_[v] = in_[v];
-    for (const DynamicArc& o : out_[v]) {
-      auto& ins = in_[o.vertex];
-      std::erase_if(ins, [v](const DynamicArc& a) { return a.vertex == v; });
-      ++deleted_neighbours_[o.vertex];
+    up_[v] = std::move(out_[v]);
+    down_[v] = std::move(in_[v]);
+    for (const DynamicArc& o : up_[v]) {
+      std::erase_if(in_[o.vertex], [v](const DynamicArc& a) { return a.vertex == v; });
     }
-    for (const DynamicArc& i : in_[v]) {
-      auto& outs = out_[i.vertex];
-      std::erase_if(outs, [v](const DynamicArc& a) { return a.vertex == v; });
-      ++deleted_neighbours_[i.vertex];
+    for (const DynamicArc& i : down_[v]) {
+      std::erase_if(out_[i.vertex], [v](const DynamicArc& a) { return a.vertex == v; });
     }
-    out_[v].clear();
-    out_[v].shrink_to_fit();
-    in_[v].clear();
-    in_[v].shrink_to_fit();
+    out_[v] = {};
+    in_[v] = {};
   }
 
   std::size_t n_;
   std::vector<std::vector<DynamicArc>> out_, in_;
   WitnessSearch witness_;
-  std::vector<bool> contracted_;
-  std::vector<std::int32_t> deleted_neighbours_;
+  std::vector<std::uint32_t> level_;
+  std::vector<double> priority_;
   std::vector<std::vector<DynamicArc>> up_, down_;
   std::size_t shortcut_count_ = 0;
 };

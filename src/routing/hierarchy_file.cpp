@@ -61,6 +61,8 @@ std::uint32_t profile_fingerprint(const CarProfile& p) {
 
 PrepareReport prepare_bundle(const fs::path& directory, const CarProfile& profile) {
   const auto start = std::chrono::steady_clock::now();
+  // A damaged or missing ch.bin must not stop us from rebuilding it.
+  map::MapBundle::forget_file(directory, kHierarchyFile);
   const map::MapBundle bundle = map::MapBundle::open(directory);
   const TurnGraph turns = TurnGraph::build(bundle.graph(), profile);
   ContractionStats stats;
