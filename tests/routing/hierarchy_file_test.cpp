@@ -72,6 +72,16 @@ TEST_F(HierarchyFile, HierarchyOfAnotherGraphIsRefused) {
   EXPECT_NE(load_error().find("another graph"), std::string::npos) << load_error();
 }
 
+TEST_F(HierarchyFile, PrepareRepairsAMissingOrDamagedHierarchy) {
+  fs::remove(bundle / kHierarchyFile);
+  EXPECT_THROW(map::MapBundle::open(bundle), map::BundleError);
+  prepare_bundle(bundle);
+  EXPECT_EQ(load_error(), "");
+  codriver::testing::write_file(bundle / kHierarchyFile, "garbage");
+  prepare_bundle(bundle);
+  EXPECT_EQ(load_error(), "");
+}
+
 TEST_F(HierarchyFile, CorruptArcsAreRejected) {
   std::string bytes = codriver::testing::read_file(bundle / kHierarchyFile);
   // Scribble over the arc arrays past the header and ranks.
