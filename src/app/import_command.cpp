@@ -18,17 +18,15 @@ struct ImportOptions {
 };
 
 nlohmann::json prepare_json(const routing::PrepareReport& r) {
-  return {{"turn_graph_vertices", r.vertices},
-          {"turns", r.turns},
-          {"shortcuts", r.shortcuts},
-          {"seconds", r.seconds},
-          {"bytes", r.bytes}};
+  return {{"turn_graph_vertices", r.vertices}, {"turns", r.turns},     {"shortcuts", r.shortcuts},
+          {"core_vertices", r.core_vertices},  {"seconds", r.seconds}, {"bytes", r.bytes}};
 }
 
 std::string prepare_text(const routing::PrepareReport& r) {
   return "routing          " + std::to_string(r.vertices) + " turn-graph vertices, " +
-         std::to_string(r.turns) + " turns, " + std::to_string(r.shortcuts) +
-         " shortcuts, prepared in " + std::to_string(r.seconds) + " s\n";
+         std::to_string(r.turns) + " turns, " + std::to_string(r.shortcuts) + " shortcuts, " +
+         std::to_string(r.core_vertices) + " core vertices, prepared in " +
+         std::to_string(r.seconds) + " s\n";
 }
 
 void run_import(const ImportOptions& options) {

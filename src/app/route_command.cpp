@@ -157,8 +157,9 @@ void add_route_command(CLI::App& app) {
   command->add_option("--heading", options->heading, "the car's heading at the start, degrees");
   command->add_flag("--kerb", options->kerb,
                     "arrive on the side of the road the destination is on");
-  command->add_option("--snap-radius", options->snap_radius_m,
-                      "how far from a road a point may be, metres (default 250)")
+  command
+      ->add_option("--snap-radius", options->snap_radius_m,
+                   "how far from a road a point may be, metres (default 250)")
       ->check(CLI::Range(1.0, 5000.0));
   command->add_flag("--optimize", options->optimize,
                     "reorder the --via stops for the fastest trip");

@@ -98,12 +98,13 @@ class Contractor {
     for (EdgeId v = 0; v < n_; ++v) {
       for (const Turn& t : graph.turns_from(v)) {
         if (t.edge == v) continue;  // a loop never shortens a path
-        add_or_improve(v, t.edge, t.weight, kNoMiddle, length_dm[t.edge], 1);
+        arcs_ += add_or_improve(v, t.edge, t.weight, kNoMiddle, length_dm[t.edge], 1) ? 1 : 0;
       }
     }
   }
 
-  std::size_t contract_all(std::vector<std::uint32_t>& rank) {
+  // Returns the rank of the first core vertex (n when everything was contracted).
+  std::uint32_t contract_all(std::vector<std::uint32_t>& rank) {
     using Entry = std::pair<double, EdgeId>;
     std::priority_queue<Entry, std::vector<Entry>, std::greater<>> queue;
     std::vector<Shortcut> shortcuts;
@@ -119,9 +120,11 @@ class Contractor {
       const auto [key, v] = queue.top();
       queue.pop();
       if (contracted[v] || key != priority_[v]) continue;  // stale entry
+      const std::size_t remaining = n_ - next_rank;
+      if (remaining > kMinCore && arcs_ > kCoreAverageDegree * remaining) break;
       find_shortcuts(v, kContractSettleLimit, shortcuts);
       for (const Shortcut& s : shortcuts) {
-        add_or_improve(s.from, s.to, s.weight, v, s.distance_dm, s.hops);
+        arcs_ += add_or_improve(s.from, s.to, s.weight, v, s.distance_dm, s.hops) ? 1 : 0;
       }
       shortcut_count_ += shortcuts.size();
       neighbours.clear();
@@ -140,14 +143,31 @@ class Contractor {
         queue.emplace(priority_[u], u);
       }
     }
-    return shortcut_count_;
+    // What is left is the core: dense enough that contracting it further would cost more
+    // shortcuts than it saves. Its vertices keep all their arcs, and queries search it
+    // with plain bidirectional Dijkstra.
+    const std::uint32_t core_rank = next_rank;
+    for (EdgeId v = 0; v < n_; ++v) {
+      if (contracted[v]) continue;
+      rank[v] = next_rank++;
+      up_[v] = out_[v];
+      down_[v] = in_[v];
+    }
+    return core_rank;
   }
+
+  std::size_t shortcut_count() const { return shortcut_count_; }
 
   const std::vector<std::vector<DynamicArc>>& up() const { return up_; }
   const std::vector<std::vector<DynamicArc>>& down() const { return down_; }
 
  private:
   static constexpr std::size_t kPrioritySettleLimit = 200;
+  // A safety valve: contraction stops when the remaining graph averages this many arcs
+  // per vertex, which city networks never reach (Monaco peaks far below) but uniform
+  // grids without hierarchy can; the core is then searched by Dijkstra.
+  static constexpr std::size_t kCoreAverageDegree = 48;
+  static constexpr std::size_t kMinCore = 64;
   static constexpr std::size_t kContractSettleLimit = 1000;
 
   double priority(EdgeId v, std::vector<Shortcut>& shortcuts) {
@@ -183,26 +203,29 @@ class Contractor {
     }
   }
 
-  void add_or_improve(EdgeId from, EdgeId to, Weight weight, EdgeId middle,
+  // True when a new arc was added (rather than an existing one improved or kept).
+  bool add_or_improve(EdgeId from, EdgeId to, Weight weight, EdgeId middle,
                       std::uint32_t distance_dm, std::uint32_t hops) {
     auto& outs = out_[from];
     const auto it = std::find_if(outs.begin(), outs.end(),
                                  [to](const DynamicArc& a) { return a.vertex == to; });
     if (it != outs.end()) {
-      if (weight >= it->weight) return;
+      if (weight >= it->weight) return false;
       *it = {to, weight, middle, distance_dm, hops};
       auto& ins = in_[to];
       const auto back = std::find_if(ins.begin(), ins.end(),
                                      [from](const DynamicArc& a) { return a.vertex == from; });
       *back = {from, weight, middle, distance_dm, hops};
-      return;
+      return false;
     }
     outs.push_back({to, weight, middle, distance_dm, hops});
     in_[to].push_back({from, weight, middle, distance_dm, hops});
+    return true;
   }
 
   // Freezes v's remaining arcs as its climbing arcs and detaches it from the graph.
   void retire(EdgeId v) {
+    arcs_ -= out_[v].size() + in_[v].size();
     up_[v] = std::move(out_[v]);
     down_[v] = std::move(in_[v]);
     for (const DynamicArc& o : up_[v]) {
@@ -222,6 +245,7 @@ class Contractor {
   std::vector<double> priority_;
   std::vector<std::vector<DynamicArc>> up_, down_;
   std::size_t shortcut_count_ = 0;
+  std::size_t arcs_ = 0;  // among vertices not yet contracted
 };
 
 void flatten(const std::vector<std::vector<DynamicArc>>& lists, std::vector<std::uint32_t>& first,
@@ -245,7 +269,8 @@ ContractionHierarchy ContractionHierarchy::build(const TurnGraph& graph,
   const auto start = std::chrono::steady_clock::now();
   Contractor contractor(graph, vertex_length_dm);
   ContractionHierarchy ch;
-  const std::size_t shortcuts = contractor.contract_all(ch.rank_);
+  ch.core_rank_ = contractor.contract_all(ch.rank_);
+  const std::size_t shortcuts = contractor.shortcut_count();
   flatten(contractor.up(), ch.first_up_, ch.up_);
   flatten(contractor.down(), ch.first_down_, ch.down_);
   if (stats) {
@@ -256,11 +281,9 @@ ContractionHierarchy ContractionHierarchy::build(const TurnGraph& graph,
   return ch;
 }
 
-ContractionHierarchy ContractionHierarchy::from_arrays(std::vector<std::uint32_t> rank,
-                                                       std::vector<std::uint32_t> first_up,
-                                                       std::vector<ChArc> up,
-                                                       std::vector<std::uint32_t> first_down,
-                                                       std::vector<ChArc> down) {
+ContractionHierarchy ContractionHierarchy::from_arrays(
+    std::vector<std::uint32_t> rank, std::vector<std::uint32_t> first_up, std::vector<ChArc> up,
+    std::vector<std::uint32_t> first_down, std::vector<ChArc> down, std::uint32_t core_rank) {
   const std::size_t n = rank.size();
   const auto check_csr = [n](const std::vector<std::uint32_t>& first,
                              const std::vector<ChArc>& arcs) {
@@ -281,12 +304,17 @@ ContractionHierarchy ContractionHierarchy::from_arrays(std::vector<std::uint32_t
     if (r >= n || seen[r]) throw std::invalid_argument("hierarchy ranks are not a permutation");
     seen[r] = true;
   }
+  if (core_rank > n) throw std::invalid_argument("hierarchy core starts past its end");
+  // Outside the core every arc climbs; inside it, arcs join core vertices in any order.
+  const auto climbs = [&](EdgeId from, EdgeId to) {
+    return rank[to] > rank[from] || (rank[from] >= core_rank && rank[to] >= core_rank);
+  };
   for (EdgeId v = 0; v < n; ++v) {
     for (std::uint32_t k = first_up[v]; k < first_up[v + 1]; ++k) {
-      if (rank[up[k].vertex] <= rank[v]) throw std::invalid_argument("hierarchy arc goes down");
+      if (!climbs(v, up[k].vertex)) throw std::invalid_argument("hierarchy arc goes down");
     }
     for (std::uint32_t k = first_down[v]; k < first_down[v + 1]; ++k) {
-      if (rank[down[k].vertex] <= rank[v]) throw std::invalid_argument("hierarchy arc goes down");
+      if (!climbs(v, down[k].vertex)) throw std::invalid_argument("hierarchy arc goes down");
     }
   }
   ContractionHierarchy ch;
@@ -295,6 +323,7 @@ ContractionHierarchy ContractionHierarchy::from_arrays(std::vector<std::uint32_t
   ch.up_ = std::move(up);
   ch.first_down_ = std::move(first_down);
   ch.down_ = std::move(down);
+  ch.core_rank_ = core_rank;
   return ch;
 }
 

@@ -39,10 +39,14 @@ class ContractionHierarchy {
                                           std::vector<std::uint32_t> first_up,
                                           std::vector<ChArc> up,
                                           std::vector<std::uint32_t> first_down,
-                                          std::vector<ChArc> down);
+                                          std::vector<ChArc> down, std::uint32_t core_rank);
 
   std::size_t vertex_count() const { return rank_.size(); }
   std::uint32_t rank(EdgeId v) const { return rank_[v]; }
+  // Vertices ranked from here on form the uncontracted core (vertex_count() when none):
+  // dense grids leave one, which queries cross by bidirectional Dijkstra.
+  std::uint32_t core_rank() const { return core_rank_; }
+  bool has_core() const { return core_rank_ < rank_.size(); }
   // Arcs v -> w with rank(w) > rank(v): the forward search climbs these.
   std::span<const ChArc> up(EdgeId v) const;
   // Arcs w -> v with rank(w) > rank(v), stored at v: the backward search climbs these.
@@ -62,6 +66,7 @@ class ContractionHierarchy {
   const ChArc* find_down(EdgeId at, EdgeId from, Weight weight) const;
 
   std::vector<std::uint32_t> rank_;
+  std::uint32_t core_rank_ = 0;
   std::vector<std::uint32_t> first_up_;
   std::vector<ChArc> up_;
   std::vector<std::uint32_t> first_down_;

@@ -15,14 +15,14 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr char kMagic[8] = {'C', 'D', 'R', 'H', 'I', 'E', 'R', '1'};
-constexpr std::uint32_t kVersion = 1;
+constexpr std::uint32_t kVersion = 2;  // 2: an uncontracted core
 
 struct Header {
   char magic[8];
   std::uint32_t version;
   std::uint32_t graph_crc32;  // of the graph.bin it was built from
   std::uint32_t profile;      // profile_fingerprint
-  std::uint32_t reserved;
+  std::uint32_t core_rank;
   std::uint64_t vertices;
   std::uint64_t up_arcs;
   std::uint64_t down_arcs;
@@ -75,6 +75,7 @@ PrepareReport prepare_bundle(const fs::path& directory, const CarProfile& profil
   header.graph_crc32 = bundle.file_crc32(map::kGraphFile);
   header.profile = profile_fingerprint(profile);
   header.vertices = ch.vertex_count();
+  header.core_rank = ch.core_rank();
   header.up_arcs = ch.up_array().size();
   header.down_arcs = ch.down_array().size();
   const fs::path path = directory / kHierarchyFile;
@@ -89,7 +90,11 @@ PrepareReport prepare_bundle(const fs::path& directory, const CarProfile& profil
     if (!out) throw map::BundleError("cannot write " + path.string());
   }
   map::MapBundle::record_file(directory, kHierarchyFile);
-  PrepareReport report{turns.vertex_count(), turns.turn_count(), stats.shortcuts, 0,
+  PrepareReport report{turns.vertex_count(),
+                       turns.turn_count(),
+                       stats.shortcuts,
+                       ch.vertex_count() - ch.core_rank(),
+                       0,
                        fs::file_size(path)};
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return report;
@@ -126,9 +131,9 @@ std::shared_ptr<const ContractionHierarchy> load_hierarchy(const map::MapBundle&
   left -= (n + 1) * 4;
   auto down = read_array<ChArc>(in, header.down_arcs, left, path);
   try {
-    return std::make_shared<ContractionHierarchy>(
-        ContractionHierarchy::from_arrays(std::move(rank), std::move(first_up), std::move(up),
-                                          std::move(first_down), std::move(down)));
+    return std::make_shared<ContractionHierarchy>(ContractionHierarchy::from_arrays(
+        std::move(rank), std::move(first_up), std::move(up), std::move(first_down), std::move(down),
+        header.core_rank));
   } catch (const std::invalid_argument& error) {
     throw map::BundleError(path.string() + " is corrupt (" + error.what() +
                            "); run `codriver prepare`");

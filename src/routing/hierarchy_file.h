@@ -18,6 +18,7 @@ struct PrepareReport {
   std::size_t vertices = 0;
   std::size_t turns = 0;
   std::size_t shortcuts = 0;
+  std::size_t core_vertices = 0;  // left uncontracted (0 on ordinary road networks)
   double seconds = 0;
   std::uintmax_t bytes = 0;
 };

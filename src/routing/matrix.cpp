@@ -1,5 +1,6 @@
 #include "routing/matrix.h"
 
+#include <memory>
 #include <unordered_map>
 
 #include "routing/ch_query.h"
@@ -34,13 +35,18 @@ std::vector<std::vector<SnapCandidate>> snap_all(const Router& router,
   return snapped;
 }
 
-// Without a hierarchy every pair is a separate reference search: slow, but right.
+// One search per pair: with a hierarchy that has a core (the bucket algorithm needs
+// every path to climb once and descend once), or with none at all (Dijkstra).
 void fill_by_search(const Router& router, const std::vector<std::vector<SnapCandidate>>& from,
                     const std::vector<std::vector<SnapCandidate>>& to, std::vector<Cell>& cells) {
+  std::unique_ptr<ChQuery> query;
+  if (router.hierarchy()) query = std::make_unique<ChQuery>(*router.hierarchy());
   for (std::size_t i = 0; i < from.size(); ++i) {
     for (std::size_t j = 0; j < to.size(); ++j) {
-      const auto result = dijkstra_search(router.turn_graph(), router.forward_seeds(from[i]),
-                                          router.backward_seeds(to[j]));
+      const auto forward = router.forward_seeds(from[i]);
+      const auto backward = router.backward_seeds(to[j]);
+      const auto result = query ? query->search(forward, backward)
+                                : dijkstra_search(router.turn_graph(), forward, backward);
       if (!result.found()) continue;
       std::uint32_t distance =
           router.length_dm(from[i][result.forward_tag].edge,
@@ -84,7 +90,7 @@ TravelMatrix travel_matrix(const Router& router, const std::vector<Waypoint>& or
   const auto from = snap_all(router, origins, false);
   const auto to = snap_all(router, destinations, true);
   std::vector<Cell> cells(from.size() * to.size());
-  if (router.hierarchy()) {
+  if (router.hierarchy() && !router.hierarchy()->has_core()) {
     fill_by_buckets(router, from, to, cells);
   } else {
     fill_by_search(router, from, to, cells);
