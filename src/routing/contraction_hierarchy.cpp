@@ -86,8 +86,10 @@ struct Shortcut {
 // add per arc it removes, recomputed for the neighbours after every contraction.
 class Contractor {
  public:
-  Contractor(const TurnGraph& graph, const std::vector<std::uint32_t>& length_dm)
-      : n_(graph.vertex_count()),
+  Contractor(const TurnGraph& graph, const std::vector<std::uint32_t>& length_dm,
+             std::size_t core_average_degree)
+      : core_average_degree_(core_average_degree),
+        n_(graph.vertex_count()),
         out_(n_),
         in_(n_),
         witness_(n_),
@@ -121,7 +123,7 @@ class Contractor {
       queue.pop();
       if (contracted[v] || key != priority_[v]) continue;  // stale entry
       const std::size_t remaining = n_ - next_rank;
-      if (remaining > kMinCore && arcs_ > kCoreAverageDegree * remaining) break;
+      if (remaining > kMinCore && arcs_ > core_average_degree_ * remaining) break;
       find_shortcuts(v, kContractSettleLimit, shortcuts);
       for (const Shortcut& s : shortcuts) {
         arcs_ += add_or_improve(s.from, s.to, s.weight, v, s.distance_dm, s.hops) ? 1 : 0;
@@ -163,10 +165,6 @@ class Contractor {
 
  private:
   static constexpr std::size_t kPrioritySettleLimit = 200;
-  // A safety valve: contraction stops when the remaining graph averages this many arcs
-  // per vertex, which city networks never reach (Monaco peaks far below) but uniform
-  // grids without hierarchy can; the core is then searched by Dijkstra.
-  static constexpr std::size_t kCoreAverageDegree = 48;
   static constexpr std::size_t kMinCore = 64;
   static constexpr std::size_t kContractSettleLimit = 1000;
 
@@ -238,6 +236,7 @@ class Contractor {
     in_[v] = {};
   }
 
+  std::size_t core_average_degree_;
   std::size_t n_;
   std::vector<std::vector<DynamicArc>> out_, in_;
   WitnessSearch witness_;
@@ -262,12 +261,13 @@ void flatten(const std::vector<std::vector<DynamicArc>>& lists, std::vector<std:
 
 ContractionHierarchy ContractionHierarchy::build(const TurnGraph& graph,
                                                  const std::vector<std::uint32_t>& vertex_length_dm,
-                                                 ContractionStats* stats) {
+                                                 ContractionStats* stats,
+                                                 std::size_t core_average_degree) {
   if (vertex_length_dm.size() != graph.vertex_count()) {
     throw std::invalid_argument("one length per turn-graph vertex is needed");
   }
   const auto start = std::chrono::steady_clock::now();
-  Contractor contractor(graph, vertex_length_dm);
+  Contractor contractor(graph, vertex_length_dm, core_average_degree);
   ContractionHierarchy ch;
   ch.core_rank_ = contractor.contract_all(ch.rank_);
   const std::size_t shortcuts = contractor.shortcut_count();

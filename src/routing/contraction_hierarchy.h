@@ -12,6 +12,10 @@
 namespace codriver::routing {
 
 inline constexpr EdgeId kNoMiddle = 0xFFFFFFFFu;
+// A safety valve: contraction stops when the remaining graph averages this many arcs
+// per vertex, which city networks never reach but uniform grids without hierarchy can;
+// the remaining core is then searched by bidirectional Dijkstra inside the CH query.
+inline constexpr std::size_t kDefaultCoreAverageDegree = 48;
 
 struct ChArc {
   EdgeId vertex;  // the higher-ranked end
@@ -32,7 +36,8 @@ class ContractionHierarchy {
   // many-to-many tables can report distances as well as durations.
   static ContractionHierarchy build(const TurnGraph& graph,
                                     const std::vector<std::uint32_t>& vertex_length_dm,
-                                    ContractionStats* stats = nullptr);
+                                    ContractionStats* stats = nullptr,
+                                    std::size_t core_average_degree = kDefaultCoreAverageDegree);
 
   // Takes arrays as stored in a bundle; throws std::invalid_argument when inconsistent.
   static ContractionHierarchy from_arrays(std::vector<std::uint32_t> rank,

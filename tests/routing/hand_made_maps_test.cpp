@@ -3,6 +3,8 @@
 #include <cmath>
 #include <sstream>
 
+#include "routing/ch_query.h"
+#include "routing/search.h"
 #include "routing_fixture.h"
 
 // Small OSM maps written by hand, where the right answer is known: oneways,
@@ -226,6 +228,36 @@ TEST(HandMadeMaps, ViaPointsChainLegs) {
   EXPECT_NEAR(legs[0].snapped_to.lat, legs[1].snapped_from.lat, 1e-9);
   EXPECT_GT(legs[0].path.distance_m, 300);
   EXPECT_GT(legs[1].path.distance_m, 300);
+}
+
+}  // namespace
+}  // namespace codriver::routing
+
+namespace codriver::routing {
+namespace {
+
+TEST(HandMadeMaps, HierarchyWithACoreStillAgreesWithDijkstra) {
+  testing::RoutingFixture nyc(codriver::testing::shared_data("osm/nyc_greenwich_village.osm.pbf"));
+  const map::RoadGraph& graph = nyc.bundle->graph();
+  const CarProfile profile;
+  // A threshold of 1 arc per vertex stops contraction early and leaves a large core.
+  auto cored = std::make_shared<ContractionHierarchy>(ContractionHierarchy::build(
+      TurnGraph::build(graph, profile), vertex_lengths_dm(graph), nullptr, 1));
+  ASSERT_TRUE(cored->has_core());
+  const Router router(graph, profile, cored);
+  int compared = 0;
+  for (map::EdgeId a = 0; a < graph.edge_count(); a += 7) {
+    for (map::EdgeId b = 0; b < graph.edge_count(); b += 11) {
+      const std::vector<SnapCandidate> from{{a, 0.25, {}, 0, 0}}, to{{b, 0.75, {}, 0, 0}};
+      const auto forward = router.forward_seeds(from);
+      const auto backward = router.backward_seeds(to);
+      ChQuery query(*cored);
+      ASSERT_EQ(query.search(forward, backward).weight,
+                dijkstra_search(router.turn_graph(), forward, backward).weight);
+      ++compared;
+    }
+  }
+  EXPECT_GT(compared, 1000);
 }
 
 }  // namespace
