@@ -35,18 +35,14 @@ std::vector<std::vector<SnapCandidate>> snap_all(const Router& router,
   return snapped;
 }
 
-// One search per pair: with a hierarchy that has a core (the bucket algorithm needs
-// every path to climb once and descend once), or with none at all (Dijkstra).
+// Without a hierarchy every pair is a separate reference search: slow, but right.
 void fill_by_search(const Router& router, const std::vector<std::vector<SnapCandidate>>& from,
                     const std::vector<std::vector<SnapCandidate>>& to, std::vector<Cell>& cells) {
-  std::unique_ptr<ChQuery> query;
-  if (router.hierarchy()) query = std::make_unique<ChQuery>(*router.hierarchy());
   for (std::size_t i = 0; i < from.size(); ++i) {
     for (std::size_t j = 0; j < to.size(); ++j) {
       const auto forward = router.forward_seeds(from[i]);
       const auto backward = router.backward_seeds(to[j]);
-      const auto result = query ? query->search(forward, backward)
-                                : dijkstra_search(router.turn_graph(), forward, backward);
+      const auto result = dijkstra_search(router.turn_graph(), forward, backward);
       if (!result.found()) continue;
       std::uint32_t distance =
           router.length_dm(from[i][result.forward_tag].edge,
@@ -60,6 +56,9 @@ void fill_by_search(const Router& router, const std::vector<std::vector<SnapCand
   }
 }
 
+// Buckets stay exact with an uncontracted core: both upward searches also explore the
+// whole core (its vertices keep all their arcs), so they meet on any core vertex of a
+// shortest path, as they meet at the top of an ordinary up-down path.
 void fill_by_buckets(const Router& router, const std::vector<std::vector<SnapCandidate>>& from,
                      const std::vector<std::vector<SnapCandidate>>& to, std::vector<Cell>& cells) {
   ChQuery query(*router.hierarchy());
@@ -90,7 +89,7 @@ TravelMatrix travel_matrix(const Router& router, const std::vector<Waypoint>& or
   const auto from = snap_all(router, origins, false);
   const auto to = snap_all(router, destinations, true);
   std::vector<Cell> cells(from.size() * to.size());
-  if (router.hierarchy() && !router.hierarchy()->has_core()) {
+  if (router.hierarchy()) {
     fill_by_buckets(router, from, to, cells);
   } else {
     fill_by_search(router, from, to, cells);

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "routing/ch_query.h"
+#include "routing/matrix.h"
 #include "routing/search.h"
 #include "routing_fixture.h"
 
@@ -258,6 +259,20 @@ TEST(HandMadeMaps, HierarchyWithACoreStillAgreesWithDijkstra) {
     }
   }
   EXPECT_GT(compared, 1000);
+
+  // The many-to-many buckets too.
+  std::vector<Waypoint> points;
+  for (map::NodeId n = 0; n < graph.node_count(); n += 9) {
+    points.push_back({{graph.position(n).lat + 0.00003, graph.position(n).lon}});
+  }
+  const Router plain(graph, profile, nullptr);
+  const TravelMatrix with_core = travel_matrix(router, points, points);
+  const TravelMatrix reference = travel_matrix(plain, points, points);
+  ASSERT_EQ(with_core.durations_s.size(), reference.durations_s.size());
+  for (std::size_t k = 0; k < reference.durations_s.size(); ++k) {
+    ASSERT_EQ(with_core.durations_s[k].has_value(), reference.durations_s[k].has_value()) << k;
+    if (reference.durations_s[k]) EXPECT_NEAR(*with_core.durations_s[k], *reference.durations_s[k], 0.0011);
+  }
 }
 
 }  // namespace
