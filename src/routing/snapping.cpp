@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numbers>
 
 #include "geo/distance.h"
@@ -57,33 +58,54 @@ std::pair<std::int64_t, std::int64_t> SnapIndex::cell_of(geo::LatLon p) const {
           static_cast<std::int64_t>(std::floor(p.lat / cell_deg_lat_))};
 }
 
-std::vector<SnapCandidate> SnapIndex::nearest_segments(geo::LatLon point, double radius_m) const {
+// Cells are visited in square rings around the point's cell; once the nearest road
+// found is closer than anything an unvisited ring can hold, the search stops, so a
+// point on a road costs one or two rings instead of the whole radius.
+std::vector<SnapCandidate> SnapIndex::nearest_segments(geo::LatLon point,
+                                                       const SnapOptions& options) const {
   const auto [cx, cy] = cell_of(point);
-  const auto reach =
-      static_cast<std::int64_t>(std::ceil(radius_m / (cell_deg_lat_ * 111195.0))) + 1;
+  const double metres_per_deg = geo::kEarthRadiusM * std::numbers::pi / 180.0;
+  const double cell_min_m =
+      std::min(cell_deg_lat_ * metres_per_deg,
+               cell_deg_lon_ * metres_per_deg * std::cos(point.lat * std::numbers::pi / 180.0));
+  const auto reach = static_cast<std::int64_t>(std::ceil(options.radius_m / cell_min_m)) + 1;
   std::vector<SnapCandidate> best_per_edge;
   std::unordered_map<map::EdgeId, std::size_t> slot;
-  for (auto x = cx - reach; x <= cx + reach; ++x) {
-    for (auto y = cy - reach; y <= cy + reach; ++y) {
-      const auto it = cells_.find(cell_key(x, y));
-      if (it == cells_.end()) continue;
-      for (const SegmentRef& ref : it->second) {
-        const std::uint32_t base = geometry_offset_[ref.edge] + ref.segment;
-        const geo::SegmentProjection hit =
-            geo::project_on_segment(point, points_[base], points_[base + 1]);
-        if (hit.distance_m > radius_m) continue;
-        const double length = cumulative_m_[geometry_offset_[ref.edge + 1] - 1];
-        const double along =
-            cumulative_m_[base] + hit.fraction * (cumulative_m_[base + 1] - cumulative_m_[base]);
-        SnapCandidate candidate{ref.edge, length > 0 ? along / length : 0.0, hit.point,
-                                hit.distance_m,
-                                geo::initial_bearing_deg(points_[base], points_[base + 1])};
-        const auto [pos, inserted] = slot.try_emplace(ref.edge, best_per_edge.size());
-        if (inserted) {
-          best_per_edge.push_back(candidate);
-        } else if (candidate.distance_m < best_per_edge[pos->second].distance_m) {
-          best_per_edge[pos->second] = candidate;
-        }
+  double nearest = std::numeric_limits<double>::infinity();
+  const auto visit = [&](std::int64_t x, std::int64_t y) {
+    const auto it = cells_.find(cell_key(x, y));
+    if (it == cells_.end()) return;
+    for (const SegmentRef& ref : it->second) {
+      const std::uint32_t base = geometry_offset_[ref.edge] + ref.segment;
+      const geo::SegmentProjection hit =
+          geo::project_on_segment(point, points_[base], points_[base + 1]);
+      // Only the nearest road (within a metre) survives in snap(): skip the rest early.
+      if (hit.distance_m > options.radius_m || hit.distance_m > nearest + 1.0) continue;
+      const double bearing = geo::initial_bearing_deg(points_[base], points_[base + 1]);
+      if (options.heading_deg &&
+          angle_between(bearing, *options.heading_deg) > options.heading_tolerance_deg) {
+        continue;
+      }
+      const double length = cumulative_m_[geometry_offset_[ref.edge + 1] - 1];
+      const double along =
+          cumulative_m_[base] + hit.fraction * (cumulative_m_[base + 1] - cumulative_m_[base]);
+      const SnapCandidate candidate{ref.edge, length > 0 ? along / length : 0.0, hit.point,
+                                    hit.distance_m, bearing};
+      nearest = std::min(nearest, hit.distance_m);
+      const auto [pos, inserted] = slot.try_emplace(ref.edge, best_per_edge.size());
+      if (inserted) {
+        best_per_edge.push_back(candidate);
+      } else if (candidate.distance_m < best_per_edge[pos->second].distance_m) {
+        best_per_edge[pos->second] = candidate;
+      }
+    }
+  };
+  for (std::int64_t ring = 0; ring <= reach; ++ring) {
+    // Every cell of this ring is at least (ring - 1) cells away from the point.
+    if (nearest + 1.0 < (ring - 1) * cell_min_m) break;
+    for (auto x = cx - ring; x <= cx + ring; ++x) {
+      for (auto y = cy - ring; y <= cy + ring; ++y) {
+        if (std::max(std::abs(x - cx), std::abs(y - cy)) == ring) visit(x, y);
       }
     }
   }
@@ -91,12 +113,7 @@ std::vector<SnapCandidate> SnapIndex::nearest_segments(geo::LatLon point, double
 }
 
 std::vector<SnapCandidate> SnapIndex::snap(geo::LatLon point, const SnapOptions& options) const {
-  std::vector<SnapCandidate> all = nearest_segments(point, options.radius_m);
-  if (options.heading_deg) {
-    std::erase_if(all, [&](const SnapCandidate& c) {
-      return angle_between(c.bearing_deg, *options.heading_deg) > options.heading_tolerance_deg;
-    });
-  }
+  std::vector<SnapCandidate> all = nearest_segments(point, options);
   if (all.empty()) return {};
   const double nearest = std::min_element(all.begin(), all.end(), [](const auto& a, const auto& b) {
                            return a.distance_m < b.distance_m;

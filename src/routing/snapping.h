@@ -44,7 +44,7 @@ class SnapIndex {
   };
   std::int64_t cell_key(std::int64_t x, std::int64_t y) const { return x * 4000037 + y; }
   std::pair<std::int64_t, std::int64_t> cell_of(geo::LatLon p) const;
-  std::vector<SnapCandidate> nearest_segments(geo::LatLon point, double radius_m) const;
+  std::vector<SnapCandidate> nearest_segments(geo::LatLon point, const SnapOptions& options) const;
 
   const map::RoadGraph& graph_;
   double cell_deg_lat_;
