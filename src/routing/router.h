@@ -19,6 +19,10 @@ namespace codriver::routing {
 enum class Engine { kContractionHierarchy, kDijkstra, kBidirectionalAStar };
 
 struct Waypoint {
+  Waypoint() = default;
+  Waypoint(geo::LatLon at, std::optional<double> heading = std::nullopt, bool kerb = false)
+      : position(at), heading_deg(heading), kerb_side(kerb) {}
+
   geo::LatLon position;
   std::optional<double> heading_deg;  // where the car points, at the start
   bool kerb_side = false;             // stop on the side of the road where the point is

@@ -271,7 +271,9 @@ TEST(HandMadeMaps, HierarchyWithACoreStillAgreesWithDijkstra) {
   ASSERT_EQ(with_core.durations_s.size(), reference.durations_s.size());
   for (std::size_t k = 0; k < reference.durations_s.size(); ++k) {
     ASSERT_EQ(with_core.durations_s[k].has_value(), reference.durations_s[k].has_value()) << k;
-    if (reference.durations_s[k]) EXPECT_NEAR(*with_core.durations_s[k], *reference.durations_s[k], 0.0011);
+    if (reference.durations_s[k]) {
+      EXPECT_NEAR(*with_core.durations_s[k], *reference.durations_s[k], 0.0011);
+    }
   }
 }
 
