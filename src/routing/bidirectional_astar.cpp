@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cmath>
 #include <functional>
 #include <limits>
 #include <queue>
@@ -31,7 +32,8 @@ struct Side {
 class AStar {
  public:
   AStar(const TurnGraph& graph, const AStarGeometry& geometry)
-      : graph_(graph),
+      : potential_(graph.vertex_count(), std::numeric_limits<double>::quiet_NaN()),
+        graph_(graph),
         geometry_(geometry),
         forward_(graph.vertex_count()),
         backward_(graph.vertex_count()) {}
@@ -51,11 +53,16 @@ class AStar {
 
  private:
   // p(v) = (π_target(v) − π_source(v)) / 2 in milliseconds; the backward search uses −p.
-  double potential(EdgeId vertex) const {
-    const geo::LatLon end = geometry_.vertex_ends[vertex];
-    const double to_target = geo::distance_m(end, geometry_.target);
-    const double from_source = geo::distance_m(geometry_.source, end);
-    return (to_target - from_source) / 2.0 / geometry_.max_speed_mps * 1000.0;
+  // Two great-circle distances are dearer than a relaxation, so each is computed once.
+  double potential(EdgeId vertex) {
+    double& cached = potential_[vertex];
+    if (std::isnan(cached)) {
+      const geo::LatLon end = geometry_.vertex_ends[vertex];
+      const double to_target = geo::distance_m(end, geometry_.target);
+      const double from_source = geo::distance_m(geometry_.source, end);
+      cached = (to_target - from_source) / 2.0 / geometry_.max_speed_mps * 1000.0;
+    }
+    return cached;
   }
 
   void seed(Side& side, std::span<const Seed> seeds, int sign) {
@@ -106,6 +113,7 @@ class AStar {
     return result;
   }
 
+  std::vector<double> potential_;
   const TurnGraph& graph_;
   const AStarGeometry& geometry_;
   Side forward_, backward_;
