@@ -279,3 +279,26 @@ TEST(HandMadeMaps, HierarchyWithACoreStillAgreesWithDijkstra) {
 
 }  // namespace
 }  // namespace codriver::routing
+
+namespace codriver::routing {
+namespace {
+
+TEST(HandMadeMaps, KerbSideArrivalPutsTheDestinationOnTheRight) {
+  const auto map = testing::RoutingFixture::from_xml(grid());
+  const Router& router = *map->router;
+  // 15 m north of way 200 (drawn west to east), between 21 and 22.
+  const geo::LatLon north_of_street{at(2, 1.5).lat + 0.000135, at(2, 1.5).lon};
+  const geo::LatLon south_of_street{at(2, 1.5).lat - 0.000135, at(2, 1.5).lon};
+  const Waypoint start = between(1, 2, 1, 3);
+  for (const auto& [point, westbound] :
+       {std::pair{north_of_street, true}, std::pair{south_of_street, false}}) {
+    const Leg leg = router.route(start, Waypoint(point, std::nullopt, true));
+    const auto& last = router.graph().edges[leg.path.edges.back().edge];
+    ASSERT_EQ(last.way_id, 200);
+    // Driving on the right, the kerb is on the right: westbound for a point to the north.
+    EXPECT_EQ(!(last.flags & map::format::edge_flags::kForward), westbound);
+  }
+}
+
+}  // namespace
+}  // namespace codriver::routing
