@@ -4,6 +4,7 @@
 #include "app/commands.h"
 #include "app/summary_output.h"
 #include "map/bundle.h"
+#include "map/import_stats_json.h"
 #include "routing/hierarchy_file.h"
 
 namespace codriver::app {
@@ -39,7 +40,7 @@ void run_import(const ImportOptions& options) {
     out["bundle"] = options.out.string();
     out["bundle_bytes"] = report.bundle_bytes;
     out["seconds"] = report.seconds;
-    out["warnings"] = warnings_json(report.stats);
+    out["warnings"] = map::import_warnings_json(report.stats);
     std::cout << out.dump() << "\n";
     return;
   }

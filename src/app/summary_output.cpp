@@ -60,14 +60,6 @@ std::string summary_text(const map::BundleSummary& s) {
   return out.str();
 }
 
-nlohmann::json warnings_json(const map::ImportStats& stats) {
-  nlohmann::json out = nlohmann::json::object();
-  for (const auto& [kind, entry] : stats.warnings()) {
-    out[kind] = {{"count", entry.count}, {"examples", entry.examples}};
-  }
-  return out;
-}
-
 std::string warnings_text(const map::ImportStats& stats) {
   std::ostringstream out;
   for (const auto& [kind, entry] : stats.warnings()) {

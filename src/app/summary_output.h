@@ -12,7 +12,6 @@ namespace codriver::app {
 
 nlohmann::json summary_json(const map::BundleSummary& summary);
 std::string summary_text(const map::BundleSummary& summary);
-nlohmann::json warnings_json(const map::ImportStats& stats);
 std::string warnings_text(const map::ImportStats& stats);
 
 }  // namespace codriver::app

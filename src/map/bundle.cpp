@@ -10,6 +10,7 @@
 
 #include "map/checksum.h"
 #include "map/errors.h"
+#include "map/import_stats_json.h"
 #include "map/mapped_file.h"
 #include "map/osm_importer.h"
 #include "map/places_db.h"
@@ -51,14 +52,6 @@ std::string utc_now() {
 
 json file_entry(const fs::path& path) {
   return {{"bytes", fs::file_size(path)}, {"crc32", crc32_of_file(path)}};
-}
-
-json warnings_json(const ImportStats& stats) {
-  json out = json::object();
-  for (const auto& [kind, entry] : stats.warnings()) {
-    out[kind] = {{"count", entry.count}, {"examples", entry.examples}};
-  }
-  return out;
 }
 
 void write_bytes(const fs::path& path, std::span<const std::byte> bytes) {
@@ -307,7 +300,7 @@ json manifest_of(const BundleSummary& s, const OsmImport& osm, const fs::path& s
             {"places", s.places}}},
           {"osm_objects_read",
            {{"nodes", osm.read.nodes}, {"ways", osm.read.ways}, {"relations", osm.read.relations}}},
-          {"import_warnings", warnings_json(osm.stats)},
+          {"import_warnings", import_warnings_json(osm.stats)},
           {"files",
            {{kGraphFile, file_entry(staging / kGraphFile)},
             {kPlacesFile, file_entry(staging / kPlacesFile)}}}};

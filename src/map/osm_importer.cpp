@@ -45,10 +45,6 @@ bool is_entrance(const OsmTags& tags) {
   return tags.has("entrance") || tags.has("amenity", "parking_entrance");
 }
 
-std::string owned(std::string_view text) {
-  return clean_text(text);
-}
-
 // Pass 1: turn restrictions, and which place relations we expect areas for.
 class RelationPass : public osmium::handler::Handler {
  public:
@@ -210,10 +206,9 @@ class WayPass : public osmium::handler::Handler {
     OsmCarWay car_way;
     car_way.id = way.id();
     car_way.road = *decision.road;
-    car_way.name = builder_.intern_name(
-        owned(tags.get("name")),
-        owned(tags.first_of({"name:zh", "name:zh-Hans", "name:zh-CN", "name:zh-Hant"})),
-        owned(tags.get("name:en")), owned(tags.get("ref")));
+    car_way.name =
+        builder_.intern_name(clean_text(tags.get("name")), clean_text(chinese_name(tags)),
+                             clean_text(tags.get("name:en")), clean_text(tags.get("ref")));
     car_way.node_ids.reserve(way.nodes().size());
     for (const osmium::NodeRef& ref : way.nodes())
       car_way.node_ids.push_back(ref.ref());

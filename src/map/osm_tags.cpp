@@ -22,6 +22,10 @@ std::string_view OsmTags::first_of(std::initializer_list<std::string_view> keys)
   return {};
 }
 
+std::string_view chinese_name(const OsmTags& tags) {
+  return tags.first_of({"name:zh", "name:zh-Hans", "name:zh-CN", "name:zh-Hant", "name:zh-TW"});
+}
+
 bool is_yes(std::string_view value) {
   return value == "yes" || value == "true" || value == "1";
 }

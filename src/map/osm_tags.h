@@ -30,6 +30,9 @@ class OsmTags {
   std::vector<std::pair<std::string_view, std::string_view>> tags_;
 };
 
+// The Chinese name: name:zh, else its script or region variants (Simplified first).
+std::string_view chinese_name(const OsmTags& tags);
+
 // OSM's boolean-ish values: yes/true/1 and no/false/0.
 bool is_yes(std::string_view value);
 bool is_no(std::string_view value);

@@ -100,8 +100,7 @@ Place place_from_tags(PlaceCategory category, const OsmTags& tags) {
   Place place;
   place.category = category;
   place.name = text(tags, {"name"});
-  place.name_zh =
-      text(tags, {"name:zh", "name:zh-Hans", "name:zh-CN", "name:zh-Hant", "name:zh-TW"});
+  place.name_zh = clean_text(chinese_name(tags));
   place.name_en = text(tags, {"name:en"});
   place.brand = text(tags, {"brand"});
   place.operator_name = text(tags, {"operator"});
