@@ -81,8 +81,20 @@ SearchResult ChQuery::search(std::span<const Seed> forward, std::span<const Seed
   return result;
 }
 
+namespace {
+
+// The arc of a search tree: the one to `vertex` whose weight is the labels' difference.
+const ChArc& tree_arc(std::span<const ChArc> arcs, EdgeId vertex, Weight weight) {
+  for (const ChArc& a : arcs) {
+    if (a.vertex == vertex && a.weight == weight) return a;
+  }
+  throw std::logic_error("contraction hierarchy search tree is inconsistent");
+}
+
+}  // namespace
+
 std::vector<EdgeId> ChQuery::unpack_path(EdgeId meeting) const {
-  // Climbing chains from both seeds up to the meeting vertex.
+  // Climbing chain from the forward seed up to the meeting vertex...
   std::vector<EdgeId> up_chain;
   for (EdgeId v = meeting; v != kNoParent; v = forward_.parent(v))
     up_chain.push_back(v);
@@ -91,31 +103,13 @@ std::vector<EdgeId> ChQuery::unpack_path(EdgeId meeting) const {
   for (std::size_t i = 1; i < up_chain.size(); ++i) {
     const EdgeId from = up_chain[i - 1], to = up_chain[i];
     const Weight weight = forward_.label(to) - forward_.label(from);
-    ch_.unpack(from, to,
-               ChArc{to, weight,
-                     [&] {
-                       for (const ChArc& a : ch_.up(from)) {
-                         if (a.vertex == to && a.weight == weight) return a.middle;
-                       }
-                       throw std::logic_error("CH forward chain is broken");
-                     }(),
-                     0},
-               path);
+    ch_.unpack(from, to, tree_arc(ch_.up(from), to, weight), path);
   }
+  // ...then down the backward tree to the backward seed; each arc is stored at its lower end.
   for (EdgeId v = meeting; backward_.parent(v) != kNoParent; v = backward_.parent(v)) {
-    const EdgeId next = backward_.parent(v);  // lower vertex, later on the route
+    const EdgeId next = backward_.parent(v);
     const Weight weight = backward_.label(v) - backward_.label(next);
-    EdgeId middle = kNoMiddle;
-    bool found = false;
-    for (const ChArc& a : ch_.down(next)) {
-      if (a.vertex == v && a.weight == weight) {
-        middle = a.middle;
-        found = true;
-        break;
-      }
-    }
-    if (!found) throw std::logic_error("CH backward chain is broken");
-    ch_.unpack(v, next, ChArc{next, weight, middle, 0}, path);
+    ch_.unpack(v, next, tree_arc(ch_.down(next), v, weight), path);
   }
   return path;
 }
