@@ -38,6 +38,7 @@ nlohmann::json summary_json(const map::BundleSummary& s) {
           {"places", all_categories(s)},
           {"bbox", bbox},
           {"format_version", s.format_version},
+          {"files", s.files},
           {"source", {{"file", s.source_file}, {"bytes", s.source_bytes}}}};
 }
 
@@ -51,6 +52,10 @@ std::string summary_text(const map::BundleSummary& s) {
   out << "places          ";
   for (const auto& [category, count] : all_categories(s))
     out << " " << category << " " << count << ";";
+  out << "\n";
+  out << "files           ";
+  for (const auto& [name, bytes] : s.files)
+    out << " " << name << " " << bytes << " B;";
   out << "\n";
   if (!s.bbox.empty) {
     out << "bounding box     lon " << format_coordinate(s.bbox.min_lon) << " .. "

@@ -152,6 +152,7 @@ struct HeaderFields {
   std::string source_file;
   std::int64_t source_bytes = 0;
   geo::BoundingBox bbox;
+  std::map<std::string, std::int64_t> files;
 };
 
 HeaderFields read_header_fields(const json& manifest) {
@@ -165,6 +166,9 @@ HeaderFields read_header_fields(const json& manifest) {
     throw BundleError("bbox must be [min_lon, min_lat, max_lon, max_lat]");
   }
   fields.bbox = bbox_from_json(bbox);
+  for (const auto& [name, entry] : manifest.at("files").items()) {
+    fields.files[name] = entry.at("bytes").get<std::int64_t>();  // sizes checked by check_files
+  }
   return fields;
 }
 
@@ -245,6 +249,7 @@ BundleSummary MapBundle::summary() const {
   summary.turn_restrictions = static_cast<std::int64_t>(g.turn_restrictions.size());
   summary.places = PlacesReader(places_path()).count_by_category();
   summary.bbox = state_->header.bbox;
+  summary.files = state_->header.files;
   return summary;
 }
 

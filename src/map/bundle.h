@@ -32,6 +32,7 @@ struct BundleSummary {
   std::int64_t turn_restrictions = 0;
   std::map<std::string, std::int64_t> places;  // by category
   geo::BoundingBox bbox;
+  std::map<std::string, std::int64_t> files;  // every file the header lists, with its size
 };
 
 class MapBundle {

@@ -131,6 +131,9 @@ TEST_F(RoutingCli, PrepareRebuildsAndBundleStaysValid) {
   ASSERT_EQ(prepared.exit_code, 0) << prepared.output;
   EXPECT_GT(nlohmann::json::parse(prepared.stdout_only).at("shortcuts").get<int>(), 0);
   EXPECT_EQ(run_codriver("info " + bundle()).exit_code, 0);
+  const auto info = run_codriver("info " + bundle() + " --json");
+  EXPECT_GT(nlohmann::json::parse(info.stdout_only).at("files").at("ch.bin").get<int>(), 0)
+      << "info says whether the bundle can route without preparing";
 }
 
 }  // namespace
