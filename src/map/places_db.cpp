@@ -61,6 +61,53 @@ void bind_place(SqliteStatement& s, const Place& p) {
   s.bind(25, p.max_power_kw).bind(26, p.tags_json);
 }
 
+constexpr const char* kPlaceColumns =
+    "p.id, p.osm_type, p.osm_id, p.category, p.lat, p.lon, p.entrance_lat, p.entrance_lon, "
+    "p.name, p.name_zh, p.name_en, p.brand, p.operator, p.cuisine, p.opening_hours, p.phone, "
+    "p.website, p.address, p.parking_type, p.fee, p.covered, p.capacity, p.access, "
+    "p.maxheight_m, p.sockets, p.max_power_kw, p.tags";
+
+std::optional<double> optional_double(const SqliteStatement& s, int column) {
+  return s.column_is_null(column) ? std::nullopt : std::optional<double>(s.column_double(column));
+}
+
+std::optional<int> optional_int(const SqliteStatement& s, int column) {
+  if (s.column_is_null(column)) return std::nullopt;
+  return static_cast<int>(s.column_int(column));
+}
+
+std::optional<bool> optional_bool(const SqliteStatement& s, int column) {
+  return s.column_is_null(column) ? std::nullopt : std::optional<bool>(s.column_int(column) != 0);
+}
+
+// One row selected with kPlaceColumns; the column order is that list's.
+StoredPlace read_place(const SqliteStatement& s) {
+  StoredPlace stored;
+  stored.id = s.column_int(0);
+  Place& p = stored.place;
+  const std::string osm_type = s.column_text(1);
+  p.osm_type = osm_type.empty() ? 'n' : osm_type[0];
+  p.osm_id = s.column_int(2);
+  p.category = category_from_name(s.column_text(3)).value_or(PlaceCategory::kRestaurant);
+  p.position = {s.column_double(4), s.column_double(5)};
+  if (!s.column_is_null(6) && !s.column_is_null(7)) {
+    p.entrance = geo::LatLon{s.column_double(6), s.column_double(7)};
+  }
+  std::string* texts[] = {&p.name,    &p.name_zh,       &p.name_en, &p.brand,
+                          &p.operator_name, &p.cuisine, &p.opening_hours, &p.phone,
+                          &p.website, &p.address,       &p.parking_type};
+  for (int i = 0; i < 11; ++i) *texts[i] = s.column_text(8 + i);
+  p.fee = optional_bool(s, 19);
+  p.covered = optional_bool(s, 20);
+  p.capacity = optional_int(s, 21);
+  p.access = s.column_text(22);
+  p.maxheight_m = optional_double(s, 23);
+  p.sockets_json = s.column_text(24);
+  p.max_power_kw = optional_double(s, 25);
+  p.tags_json = s.column_text(26);
+  return stored;
+}
+
 }  // namespace
 
 PlacesWriter::PlacesWriter(const std::filesystem::path& path)
@@ -147,6 +194,92 @@ std::vector<PlaceHit> PlacesReader::find_in_box(double min_lon, double min_lat, 
       "AND r.min_lat >= ?2 AND r.max_lat <= ?4 ORDER BY p.id");
   statement.bind(1, min_lon).bind(2, min_lat).bind(3, max_lon).bind(4, max_lat);
   return collect(statement);
+}
+
+std::vector<StoredPlace> PlacesReader::collect_places(SqliteStatement& statement) {
+  std::vector<StoredPlace> places;
+  while (statement.step())
+    places.push_back(read_place(statement));
+  return places;
+}
+
+std::vector<StoredPlace> PlacesReader::places_in_box(const geo::BoundingBox& box,
+                                                     std::optional<PlaceCategory> category) {
+  if (box.empty) return {};
+  auto statement = db_.prepare(std::string("SELECT ") + kPlaceColumns +
+                               " FROM places_rtree r JOIN places p ON p.id = r.id "
+                               "WHERE r.min_lon >= ?1 AND r.max_lon <= ?3 AND r.min_lat >= ?2 "
+                               "AND r.max_lat <= ?4 AND (?5 IS NULL OR p.category = ?5) "
+                               "ORDER BY p.id");
+  statement.bind(1, box.min_lon).bind(2, box.min_lat).bind(3, box.max_lon).bind(4, box.max_lat);
+  statement.bind(5, category ? category_name(*category) : std::string_view());
+  return collect_places(statement);
+}
+
+std::vector<StoredPlace> PlacesReader::all_places(std::optional<PlaceCategory> category) {
+  auto statement = db_.prepare(std::string("SELECT ") + kPlaceColumns +
+                               " FROM places p WHERE ?1 IS NULL OR p.category = ?1 ORDER BY p.id");
+  statement.bind(1, category ? category_name(*category) : std::string_view());
+  return collect_places(statement);
+}
+
+std::optional<StoredPlace> PlacesReader::place(std::int64_t id) {
+  auto statement =
+      db_.prepare(std::string("SELECT ") + kPlaceColumns + " FROM places p WHERE p.id = ?1");
+  statement.bind(1, id);
+  if (!statement.step()) return std::nullopt;
+  return read_place(statement);
+}
+
+std::vector<std::int64_t> PlacesReader::ids_by_name(std::string_view text, int limit) {
+  const std::string query = name_match_query(text);
+  if (query.empty()) return {};
+  auto statement =
+      db_.prepare("SELECT rowid FROM places_fts WHERE places_fts MATCH ?1 ORDER BY rank LIMIT ?2");
+  statement.bind(1, query).bind(2, static_cast<std::int64_t>(limit));
+  std::vector<std::int64_t> ids;
+  while (statement.step())
+    ids.push_back(statement.column_int(0));
+  return ids;
+}
+
+const std::vector<std::string>& PlacesReader::name_terms() {
+  if (!name_terms_) {
+    name_terms_.emplace();
+    db_.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.places_terms "
+             "USING fts5vocab(main, places_fts, 'row')");
+    auto statement = db_.prepare("SELECT term FROM temp.places_terms");
+    while (statement.step())
+      name_terms_->push_back(statement.column_text(0));
+  }
+  return *name_terms_;
+}
+
+std::vector<std::int64_t> PlacesReader::ids_by_terms(
+    const std::vector<std::vector<std::string>>& groups, int limit) {
+  const auto quoted = [](const std::string& term) {
+    std::string out = "\"";
+    for (char c : term)
+      out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + "\"";
+  };
+  std::string query;
+  for (const auto& group : groups) {
+    if (group.empty()) return {};
+    if (!query.empty()) query += " AND ";
+    query += "(";
+    for (std::size_t i = 0; i < group.size(); ++i)
+      query += (i ? " OR " : "") + quoted(group[i]);
+    query += ")";
+  }
+  if (query.empty()) return {};
+  auto statement =
+      db_.prepare("SELECT rowid FROM places_fts WHERE places_fts MATCH ?1 ORDER BY rank LIMIT ?2");
+  statement.bind(1, query).bind(2, static_cast<std::int64_t>(limit));
+  std::vector<std::int64_t> ids;
+  while (statement.step())
+    ids.push_back(statement.column_int(0));
+  return ids;
 }
 
 }  // namespace codriver::map

@@ -4,9 +4,11 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "geo/bounding_box.h"
 #include "map/place.h"
 #include "map/sqlite_db.h"
 
@@ -44,6 +46,12 @@ struct PlaceHit {
   geo::LatLon position;
 };
 
+// A place with its row id in places.sqlite (stable within one bundle).
+struct StoredPlace {
+  std::int64_t id = 0;
+  Place place;
+};
+
 class PlacesReader {
  public:
   // Throws BundleError when the file is not a places database of a version we read.
@@ -55,10 +63,26 @@ class PlacesReader {
   // Places whose position falls inside the box (R*Tree).
   std::vector<PlaceHit> find_in_box(double min_lon, double min_lat, double max_lon, double max_lat);
 
+  // Whole places: in a box (R*Tree), optionally of one category, in id order.
+  std::vector<StoredPlace> places_in_box(const geo::BoundingBox& box,
+                                         std::optional<PlaceCategory> category);
+  // Every place, optionally of one category (for small maps and brute-force checks).
+  std::vector<StoredPlace> all_places(std::optional<PlaceCategory> category);
+  std::optional<StoredPlace> place(std::int64_t id);
+  // Ids of places whose names match `text` (see name_match_query), best first.
+  std::vector<std::int64_t> ids_by_name(std::string_view text, int limit);
+  // Every term in the name index (lower case, accents folded), for spelling-tolerant search.
+  const std::vector<std::string>& name_terms();
+  // Ids of places whose names hold, for every group, at least one of its terms.
+  std::vector<std::int64_t> ids_by_terms(const std::vector<std::vector<std::string>>& groups,
+                                         int limit);
+
  private:
   std::vector<PlaceHit> collect(SqliteStatement& statement);
+  std::vector<StoredPlace> collect_places(SqliteStatement& statement);
 
   SqliteDb db_;
+  std::optional<std::vector<std::string>> name_terms_;
 };
 
 }  // namespace codriver::map
