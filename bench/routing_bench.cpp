@@ -43,6 +43,7 @@
 #include <string>
 #include <vector>
 
+#include "latency_stats.h"
 #include "geo/distance.h"
 #include "map/bundle.h"
 #include "routing/car_profile.h"
@@ -77,35 +78,9 @@ std::size_t env_size(const char* name, std::size_t fallback) {
 }
 
 // Peak resident set of this process so far, in bytes (VmHWM), 0 if unknown.
-std::uint64_t peak_rss_bytes() {
-  std::ifstream status("/proc/self/status");
-  std::string line;
-  while (std::getline(status, line)) {
-    if (line.rfind("VmHWM:", 0) == 0) return std::stoull(line.substr(6)) * 1024;
-  }
-  return 0;
-}
-
-struct Stats {
-  std::size_t count = 0;
-  double median = 0, p99 = 0, mean = 0;
-};
-
-Stats stats_of(std::vector<double> values) {
-  Stats s;
-  s.count = values.size();
-  if (values.empty()) return s;
-  std::sort(values.begin(), values.end());
-  const std::size_t n = values.size();
-  s.median = n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-  // Nearest rank.
-  s.p99 = values[static_cast<std::size_t>(std::ceil(0.99 * static_cast<double>(n))) - 1];
-  double sum = 0;
-  for (double v : values)
-    sum += v;
-  s.mean = sum / static_cast<double>(n);
-  return s;
-}
+using codriver::bench::peak_rss_bytes;
+using codriver::bench::Stats;
+using codriver::bench::stats_of;
 
 struct Pair {
   std::vector<SnapCandidate> from, to;

@@ -14,5 +14,7 @@ void add_info_command(CLI::App& app);
 void add_prepare_command(CLI::App& app);
 void add_route_command(CLI::App& app);
 void add_matrix_command(CLI::App& app);
+void add_places_command(CLI::App& app);
+void add_parking_command(CLI::App& app);
 
 }  // namespace codriver::app

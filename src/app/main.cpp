@@ -13,6 +13,8 @@ int main(int argc, char** argv) {
   codriver::app::add_prepare_command(app);
   codriver::app::add_route_command(app);
   codriver::app::add_matrix_command(app);
+  codriver::app::add_places_command(app);
+  codriver::app::add_parking_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

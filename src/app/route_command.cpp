@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/commands.h"
+#include "app/ev_charging.h"
 #include "app/routing_session.h"
 #include "geo/polyline.h"
 #include "routing/instructions.h"
@@ -28,6 +29,7 @@ struct RouteOptions {
   double snap_radius_m = 250.0;
   bool optimize = false;
   bool json = false;
+  EvOptions ev;
 };
 
 json lon_lat(geo::LatLon p) {
@@ -129,15 +131,31 @@ void run_route(const RouteOptions& options) {
     stops = std::move(reordered);
     order = trip.order;
   }
-  const auto legs = session.router->route_via(stops, parse_engine(options.engine));
+  auto legs = session.router->route_via(stops, parse_engine(options.engine));
+  std::optional<EvTrip> ev;
+  if (options.ev.soc) {
+    ev = plan_ev_trip(options.map, *session.router, legs.front(), stops.front(), stops.back(),
+                      options.ev);
+    if (!ev->plan.stops.empty()) {
+      stops = ev->plan.waypoints();
+      legs = session.router->route_via(stops, parse_engine(options.engine));
+    }
+  }
   RouteAnswer answer = describe(*session.router, legs, stops, language);
   if (!order.is_null()) answer.document["order"] = order;
+  if (ev) {
+    answer.document["charging_stops"] = charging_stops_json(*ev, language);
+    answer.document["ev"] = ev_summary_json(*ev, language);
+  }
   if (options.json) {
     std::cout << answer.document.dump() << "\n";
     return;
   }
   std::cout << summary_line(answer.document["distance_m"], answer.document["duration_s"], language)
             << "\n";
+  if (ev) {
+    for (const std::string& line : ev_lines(*ev, language)) std::cout << "  " << line << "\n";
+  }
   for (std::size_t i = 0; i < answer.lines.size(); ++i) {
     std::cout << "  " << i + 1 << ". " << answer.lines[i] << "\n";
   }
@@ -164,8 +182,27 @@ void add_route_command(CLI::App& app) {
   command->add_flag("--optimize", options->optimize,
                     "reorder the --via stops for the fastest trip");
   command->add_option("--engine", options->engine, "ch (default), dijkstra or astar");
+  command->add_option("--ev-soc", options->ev.soc,
+                      "electric car: state of charge at the start, 0..1 (plans charging stops)")
+      ->check(CLI::Range(0.0, 1.0));
+  command->add_option("--ev-capacity-kwh", options->ev.capacity_kwh,
+                      "usable battery capacity (default 60)");
+  command->add_option("--ev-reserve", options->ev.reserve_soc,
+                      "least charge on any arrival, 0..1 (default 0.1)");
+  command->add_option("--ev-max-charge", options->ev.max_charge_soc,
+                      "charge no further than this at a stop, 0..1 (default 1)");
+  command->add_option("--ev-max-power-kw", options->ev.max_power_kw,
+                      "the car's maximum DC charging power (default 150)");
+  command->add_option("--ev-corridor-m", options->ev.corridor_m,
+                      "chargers this close to the route are candidates (default 5000)");
   command->add_flag("--json", options->json, "print the route as one JSON document");
-  command->callback([options] { run_route(*options); });
+  command->callback([options] {
+    if (options->ev.soc && (!options->via.empty() || options->optimize)) {
+      throw std::invalid_argument("--ev-soc plans a trip from --from to --to; it cannot be "
+                                  "combined with --via or --optimize yet");
+    }
+    run_route(*options);
+  });
 }
 
 }  // namespace codriver::app

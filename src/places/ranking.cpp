@@ -34,9 +34,11 @@ double closeness(double amount, double scale) {
 
 void add_location(RankedPlace& place, const RankingWeights& weights, double scale_m) {
   if (place.detour_s) {
+    // Under half a minute is no detour a driver would notice.
+    const bool on_the_way = *place.detour_s < 30;
     add(place, "detour", *place.detour_s, closeness(*place.detour_s, 300.0), weights.detour,
-        minutes_text(*place.detour_s, Language::kEnglish) + " detour",
-        "绕行" + minutes_text(*place.detour_s, Language::kChinese));
+        on_the_way ? "on the way" : minutes_text(*place.detour_s, Language::kEnglish) + " detour",
+        on_the_way ? "顺路" : "绕行" + minutes_text(*place.detour_s, Language::kChinese));
     return;
   }
   if (place.walk_m) {
