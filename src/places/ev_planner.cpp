@@ -131,7 +131,8 @@ struct Problem {
 // lowest level above the arrival charge; "charge one level more" leads from (c, g) to
 // (c, g+1) at the cost of the extra charging time, which the curve's additivity makes exact.
 
-using Mask = std::vector<std::uint64_t>;  // the chargers visited; empty when not tracked
+// Which chargers a label has visited, among the tracked ones (see plan_charging).
+using Mask = std::vector<std::uint64_t>;
 
 bool is_subset(const Mask& part, const Mask& whole) {
   for (std::size_t i = 0; i < part.size(); ++i) {
@@ -140,8 +141,15 @@ bool is_subset(const Mask& part, const Mask& whole) {
   return true;
 }
 
-bool contains(const Mask& mask, std::size_t charger) {
-  return !mask.empty() && (mask[charger / 64] >> (charger % 64)) & 1u;
+// Bit per tracked charger; kUntracked for the others, which the search may revisit.
+constexpr int kUntracked = -1;
+
+bool has_bit(const Mask& mask, int bit) {
+  return bit != kUntracked && (mask[bit / 64] >> (bit % 64)) & 1u;
+}
+
+void set_bit(Mask& mask, int bit) {
+  if (bit != kUntracked) mask[bit / 64] |= std::uint64_t{1} << (bit % 64);
 }
 
 struct Label {
@@ -154,9 +162,11 @@ struct Label {
 
 class Search {
  public:
-  Search(const Problem& problem, bool elementary)
+  // `tracked_bit[c]`: the bit of charger c in the masks, or kUntracked.
+  Search(const Problem& problem, const std::vector<int>& tracked_bit, std::size_t tracked_count)
       : problem_(problem),
-        elementary_(elementary),
+        tracked_bit_(tracked_bit),
+        mask_words_((tracked_count + 63) / 64),
         levels_(problem.levels.size()),
         origin_state_(problem.charger_count() * levels_),
         destination_state_(origin_state_ + 1),
@@ -164,8 +174,7 @@ class Search {
 
   // The index of the best label at the destination, or -1 when none is reachable.
   std::int64_t run() {
-    Mask none;
-    if (elementary_) none.assign((problem_.charger_count() + 63) / 64, 0);
+    Mask none(mask_words_, 0);
     push({0.0, 0, static_cast<std::uint32_t>(origin_state_), -1, std::move(none)});
     while (!queue_.empty()) {
       const std::int64_t index = queue_.top().label;
@@ -255,19 +264,19 @@ class Search {
 
   void arrive_at_charger(std::int64_t index, std::size_t from, double soc, std::size_t charger) {
     const Label& label = labels_[index];
-    if (contains(label.visited, charger)) return;
+    if (has_bit(label.visited, tracked_bit_[charger])) return;
     const std::size_t to = charger + 1;
     const double arrival = soc - problem_.soc_used(from, to);  // NaN without a leg: fails below
     if (!problem_.arrives_above_reserve(arrival)) return;
     const std::size_t level = problem_.first_level_above(arrival);
     if (level >= levels_) return;
     const std::uint32_t state = static_cast<std::uint32_t>(charger * levels_ + level);
-    if (!elementary_ && !settled_[state].empty()) return;
+    if (mask_words_ == 0 && !settled_[state].empty()) return;
     const ChargerSite& site = problem_.chargers[charger];
     const double charging =
         problem_.level_time_s[charger][level] - problem_.time_from_empty_s(site, arrival);
     Mask visited = label.visited;
-    if (!visited.empty()) visited[charger / 64] |= std::uint64_t{1} << (charger % 64);
+    set_bit(visited, tracked_bit_[charger]);
     push({label.time_s + problem_.drive_s(from, to) + problem_.vehicle.stop_overhead_s + charging,
           label.stops + 1, state, index, std::move(visited)});
   }
@@ -282,7 +291,8 @@ class Search {
   }
 
   const Problem& problem_;
-  const bool elementary_;
+  const std::vector<int>& tracked_bit_;
+  const std::size_t mask_words_;
   const std::size_t levels_;
   const std::size_t origin_state_;
   const std::size_t destination_state_;
@@ -291,12 +301,18 @@ class Search {
   std::priority_queue<Entry, std::vector<Entry>, std::greater<>> queue_;
 };
 
-bool visits_a_charger_twice(const std::vector<std::pair<std::size_t, double>>& stops) {
-  std::vector<std::size_t> chargers;
+std::vector<std::size_t> chargers_visited_twice(
+    const std::vector<std::pair<std::size_t, double>>& stops) {
+  std::vector<std::size_t> chargers, repeated;
   for (const auto& stop : stops)
     chargers.push_back(stop.first);
   std::sort(chargers.begin(), chargers.end());
-  return std::adjacent_find(chargers.begin(), chargers.end()) != chargers.end();
+  for (std::size_t i = 1; i < chargers.size(); ++i) {
+    if (chargers[i] == chargers[i - 1] && (repeated.empty() || repeated.back() != chargers[i])) {
+      repeated.push_back(chargers[i]);
+    }
+  }
+  return repeated;
 }
 
 // ---- Plans ---------------------------------------------------------------------------
@@ -393,17 +409,22 @@ ChargingPlan plan_charging(const std::vector<ChargerSite>& chargers, const LegTa
   const Problem problem(chargers, legs, vehicle, options);
   if (!std::isfinite(problem.lower_bound_s[0])) return no_road();
 
-  Search fast(problem, false);
-  const std::int64_t best = fast.run();
-  if (best < 0) return out_of_range(vehicle);
-  auto stops = fast.stops_to(best);
-  if (visits_a_charger_twice(stops)) {
-    Search elementary(problem, true);
-    const std::int64_t found = elementary.run();
-    if (found < 0) return out_of_range(vehicle);
-    stops = elementary.stops_to(found);
+  // Revisiting a charger rarely pays, so at first no visit is tracked. Should the best plan revisit
+  // some chargers, track those and search again (decremental state-space relaxation): each round is
+  // exact for its relaxation, and the first plan without a revisit is the best of all plans without
+  // one.
+  std::vector<int> tracked_bit(chargers.size(), kUntracked);
+  std::size_t tracked = 0;
+  for (;;) {
+    Search search(problem, tracked_bit, tracked);
+    const std::int64_t best = search.run();
+    if (best < 0) return out_of_range(vehicle);
+    const auto stops = search.stops_to(best);
+    const auto repeated = chargers_visited_twice(stops);
+    if (repeated.empty()) return evaluate_plan(chargers, legs, vehicle, stops);
+    for (std::size_t charger : repeated)
+      tracked_bit[charger] = static_cast<int>(tracked++);
   }
-  return evaluate_plan(chargers, legs, vehicle, stops);
 }
 
 ChargingPlan evaluate_plan(const std::vector<ChargerSite>& chargers, const LegTable& legs,

@@ -102,11 +102,13 @@ std::vector<double> charge_levels(double soc_step, double max_charge_soc);
 // charge_levels(); a charger is visited at most once. Throws std::invalid_argument for bad
 // parameters, a table whose size does not match the chargers, or a charger power <= 0.
 //
-// Exact on that grid: Dijkstra over (charger, departure level) states, where reaching
-// level g+1 from level g at the same charger costs the extra charging time, so a state is
-// settled once with the best (time, stops). Should that plan visit a charger twice (only
-// legs that break the triangle inequality make it worth it), a label-setting search that
-// tracks the visited chargers, with subset dominance, finds the best plan without.
+// Exact on that grid: A* (lower bound: the least driving time left) over (charger,
+// departure level) states, where reaching level g+1 from level g at the same charger costs
+// the extra charging time, so a state is settled once with the best (time, stops). Should
+// that plan visit a charger twice (rare: it takes odd legs, such as a fast charger reached
+// only through a slow one), the search runs again tracking visits to the chargers it repeated,
+// labels then being dominated by earlier ones with a subset of those visits, until no charger
+// repeats. O(n^2 L log(nL)) for n chargers and L levels without repeats.
 ChargingPlan plan_charging(const std::vector<ChargerSite>& chargers, const LegTable& legs,
                            const EvParameters& vehicle, const EvPlannerOptions& options = {});
 

@@ -291,6 +291,11 @@ struct Best {
 // Every ordered sequence of distinct chargers with every departure level of the grid,
 // written as plainly as possible. Branches that cannot beat the best complete plan even
 // if the rest were pure driving on the quickest legs (Floyd-Warshall) are cut.
+//
+// A first pass charges fully at every stop. Every leg of a random trip uses some charge,
+// so a full charge is always a valid stop and reaches whatever a smaller one reaches: no
+// plan in that pass means no plan at all (which would otherwise take minutes to prove),
+// and its best plan bounds the full pass from the start.
 class BruteForce {
  public:
   BruteForce(const std::vector<ChargerSite>& chargers, const LegTable& legs,
@@ -303,7 +308,12 @@ class BruteForce {
         quickest_to_end_s_(quickest_to_destination(legs)) {}
 
   Best solve() {
-    if (car_.start_soc >= car_.reserve_soc - kSocTolerance) visit(0, car_.start_soc, 0.0, 0);
+    if (car_.start_soc < car_.reserve_soc - kSocTolerance) return best_;
+    full_charges_only_ = true;
+    visit(0, car_.start_soc, 0.0, 0);
+    if (!best_.found) return best_;
+    full_charges_only_ = false;
+    visit(0, car_.start_soc, 0.0, 0);
     return best_;
   }
 
@@ -349,6 +359,7 @@ class BruteForce {
       used_[c] = true;
       for (double level : levels_) {
         if (level <= arrival + kSocTolerance) continue;
+        if (full_charges_only_ && level != levels_.back()) continue;
         const double charging = car_.charging.charge_time_s(
             std::max(arrival, 0.0), level, chargers_[c].power_kw, car_.capacity_kwh);
         visit(c + 1, level, arrived_at + charging, stops + 1);
@@ -363,6 +374,7 @@ class BruteForce {
   std::vector<double> levels_;
   std::vector<bool> used_;
   std::vector<double> quickest_to_end_s_;
+  bool full_charges_only_ = false;
   Best best_;
 };
 
@@ -408,21 +420,21 @@ RandomTrip random_trip(std::mt19937& random, std::size_t max_chargers) {
   trip.car.reserve_soc = between(0.05, 0.2);
   trip.car.max_charge_soc = pick(random, {0.8, 0.9, 1.0});
   trip.car.stop_overhead_s = pick(random, {0.0, 120.0, 300.0, 600.0});
-  trip.options.soc_step = count <= 4 ? pick(random, {0.02, 0.05, 0.1}) : pick(random, {0.05, 0.1});
+  // Brute force grows with levels^stops: fine grids with few chargers.
+  trip.options.soc_step = count <= 3   ? pick(random, {0.01, 0.02, 0.05, 0.1})
+                          : count == 4 ? pick(random, {0.02, 0.05, 0.1})
+                                       : pick(random, {0.05, 0.1});
   return trip;
 }
 
 TEST(EvPlanner, AgreesWithExhaustiveSearchOnSmallRandomTrips) {
   std::mt19937 random(2024);
   int feasible = 0, with_stops = 0, with_two_or_more = 0;
-  for (int round = 0; round < 600; ++round) {
+  for (int round = 0; round < 1000; ++round) {
     SCOPED_TRACE("case " + std::to_string(round));
     const RandomTrip trip = random_trip(random, 6);
     const ChargingPlan plan = plan_charging(trip.chargers, trip.legs, trip.car, trip.options);
-    const auto t0 = std::chrono::steady_clock::now();
     const Best best = BruteForce(trip.chargers, trip.legs, trip.car, trip.options.soc_step).solve();
-    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-    if (ms > 100) std::cout << "SLOW " << ms << " n=" << trip.chargers.size() << " step=" << trip.options.soc_step << " overhead=" << trip.car.stop_overhead_s << " stops=" << best.stops << " found=" << best.found << " cap=" << trip.car.capacity_kwh << "\n";
     ASSERT_EQ(plan.feasible, best.found) << plan.reason_en;
     if (!best.found) continue;
     ++feasible;
@@ -437,7 +449,7 @@ TEST(EvPlanner, AgreesWithExhaustiveSearchOnSmallRandomTrips) {
   EXPECT_GT(feasible, 200);
   EXPECT_GT(with_stops, 100);
   EXPECT_GT(with_two_or_more, 30);
-  EXPECT_LT(feasible, 600);
+  EXPECT_LT(feasible, 1000);
 }
 
 TEST(EvPlanner, FiftyCandidatesPlanQuickly) {
