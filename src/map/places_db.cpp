@@ -196,6 +196,13 @@ std::vector<PlaceHit> PlacesReader::find_in_box(double min_lon, double min_lat, 
   return collect(statement);
 }
 
+SqliteStatement& PlacesReader::cached(const std::string& sql) {
+  auto& statement = statements_[sql];
+  if (!statement) statement = std::make_unique<SqliteStatement>(db_.prepare(sql));
+  statement->reset();
+  return *statement;
+}
+
 std::vector<StoredPlace> PlacesReader::collect_places(SqliteStatement& statement) {
   std::vector<StoredPlace> places;
   while (statement.step())
@@ -206,26 +213,27 @@ std::vector<StoredPlace> PlacesReader::collect_places(SqliteStatement& statement
 std::vector<StoredPlace> PlacesReader::places_in_box(const geo::BoundingBox& box,
                                                      std::optional<PlaceCategory> category) {
   if (box.empty) return {};
-  auto statement = db_.prepare(std::string("SELECT ") + kPlaceColumns +
-                               " FROM places_rtree r JOIN places p ON p.id = r.id "
-                               "WHERE r.min_lon >= ?1 AND r.max_lon <= ?3 AND r.min_lat >= ?2 "
-                               "AND r.max_lat <= ?4 AND (?5 IS NULL OR p.category = ?5) "
-                               "ORDER BY p.id");
+  // The R*Tree stores 32-bit floats rounded outwards (about a metre at these longitudes),
+  // so a point is selected when its stored box overlaps the query box, never lost at an edge.
+  auto& statement = cached(std::string("SELECT ") + kPlaceColumns +
+                           " FROM places_rtree r JOIN places p ON p.id = r.id "
+                           "WHERE r.max_lon >= ?1 AND r.min_lon <= ?3 AND r.max_lat >= ?2 "
+                           "AND r.min_lat <= ?4 AND (?5 IS NULL OR p.category = ?5) "
+                           "ORDER BY p.id");
   statement.bind(1, box.min_lon).bind(2, box.min_lat).bind(3, box.max_lon).bind(4, box.max_lat);
   statement.bind(5, category ? category_name(*category) : std::string_view());
   return collect_places(statement);
 }
 
 std::vector<StoredPlace> PlacesReader::all_places(std::optional<PlaceCategory> category) {
-  auto statement = db_.prepare(std::string("SELECT ") + kPlaceColumns +
-                               " FROM places p WHERE ?1 IS NULL OR p.category = ?1 ORDER BY p.id");
+  auto& statement = cached(std::string("SELECT ") + kPlaceColumns +
+                           " FROM places p WHERE ?1 IS NULL OR p.category = ?1 ORDER BY p.id");
   statement.bind(1, category ? category_name(*category) : std::string_view());
   return collect_places(statement);
 }
 
 std::optional<StoredPlace> PlacesReader::place(std::int64_t id) {
-  auto statement =
-      db_.prepare(std::string("SELECT ") + kPlaceColumns + " FROM places p WHERE p.id = ?1");
+  auto& statement = cached(std::string("SELECT ") + kPlaceColumns + " FROM places p WHERE p.id = ?1");
   statement.bind(1, id);
   if (!statement.step()) return std::nullopt;
   return read_place(statement);
@@ -234,8 +242,8 @@ std::optional<StoredPlace> PlacesReader::place(std::int64_t id) {
 std::vector<std::int64_t> PlacesReader::ids_by_name(std::string_view text, int limit) {
   const std::string query = name_match_query(text);
   if (query.empty()) return {};
-  auto statement =
-      db_.prepare("SELECT rowid FROM places_fts WHERE places_fts MATCH ?1 ORDER BY rank LIMIT ?2");
+  auto& statement =
+      cached("SELECT rowid FROM places_fts WHERE places_fts MATCH ?1 ORDER BY rank LIMIT ?2");
   statement.bind(1, query).bind(2, static_cast<std::int64_t>(limit));
   std::vector<std::int64_t> ids;
   while (statement.step())
@@ -273,8 +281,8 @@ std::vector<std::int64_t> PlacesReader::ids_by_terms(
     query += ")";
   }
   if (query.empty()) return {};
-  auto statement =
-      db_.prepare("SELECT rowid FROM places_fts WHERE places_fts MATCH ?1 ORDER BY rank LIMIT ?2");
+  auto& statement =
+      cached("SELECT rowid FROM places_fts WHERE places_fts MATCH ?1 ORDER BY rank LIMIT ?2");
   statement.bind(1, query).bind(2, static_cast<std::int64_t>(limit));
   std::vector<std::int64_t> ids;
   while (statement.step())

@@ -80,9 +80,13 @@ class PlacesReader {
  private:
   std::vector<PlaceHit> collect(SqliteStatement& statement);
   std::vector<StoredPlace> collect_places(SqliteStatement& statement);
+  // The statement for `sql`, prepared once per reader and reset for new bindings:
+  // parsing SQL costs more than a small R*Tree query.
+  SqliteStatement& cached(const std::string& sql);
 
   SqliteDb db_;
   std::optional<std::vector<std::string>> name_terms_;
+  std::map<std::string, std::unique_ptr<SqliteStatement>> statements_;
 };
 
 }  // namespace codriver::map

@@ -120,14 +120,19 @@ std::vector<RankedPlace> nearest_places(map::PlacesReader& places, geo::LatLon c
                                         std::size_t k, const PlaceFilter& filter,
                                         double max_radius_m) {
   if (k == 0) return {};
-  for (double radius = std::min(250.0, max_radius_m);; radius *= 2) {
-    radius = std::min(radius, max_radius_m);
+  double radius = std::min(250.0, max_radius_m);
+  while (true) {
     auto found = places_within(places, center, radius, filter);
     // Every place within `radius` is in `found`, so once k are, they are the k nearest.
     if (found.size() >= k || radius >= max_radius_m) {
       if (found.size() > k) found.resize(k);
       return found;
     }
+    // Places per area is roughly constant, so k places need about sqrt(k / found) times
+    // the radius; grow at least twofold so sparse maps take few rounds.
+    const double density_guess =
+        1.1 * std::sqrt(static_cast<double>(k) / std::max<double>(0.5, found.size()));
+    radius = std::min(max_radius_m, radius * std::clamp(density_guess, 1.5, 4.0));
   }
 }
 
