@@ -75,18 +75,9 @@ void run_parking(const ParkingOptions& o) {
   query.filter.parking_types = o.parking_types;
   query.at = o.open_at.empty() ? places::local_now() : *feeds::parse_civil_time(o.open_at);
   const auto lots = places::parking_near(reader, query, {}, &board, feeds::Clock::now());
-  if (o.json) {
-    json list = json::array();
-    for (const auto& lot : lots) list.push_back(place_json(lot, language));
-    std::cout << json{{"parking", list}, {"live_lots", board.size()}}.dump() << "\n";
-    return;
-  }
-  if (lots.empty()) {
-    std::cout << (language == routing::Language::kChinese ? "目的地附近没有找到停车场\n"
-                                                          : "No parking found near the destination\n");
-  }
-  for (std::size_t i = 0; i < lots.size(); ++i)
-    std::cout << i + 1 << ". " << place_line(lots[i], language) << "\n";
+  const bool zh = language == routing::Language::kChinese;
+  print_places(lots, o.json, language, "parking", json{{"live_lots", board.size()}},
+               zh ? "目的地附近没有找到停车场" : "No parking found near the destination");
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 #include "app/place_output.h"
 
 #include <cstdio>
+#include <iostream>
 #include <stdexcept>
 
 #include "places/cuisine.h"
@@ -60,6 +61,20 @@ void add_category_details(json& out, const map::Place& p, Language language) {
 }
 
 }  // namespace
+
+void print_places(const std::vector<places::RankedPlace>& found, bool as_json, Language language,
+                  const std::string& key, json extra, const std::string& nothing_found) {
+  if (as_json) {
+    json list = json::array();
+    for (const auto& place : found) list.push_back(place_json(place, language));
+    extra[key] = list;
+    std::cout << extra.dump() << "\n";
+    return;
+  }
+  if (found.empty()) std::cout << nothing_found << "\n";
+  for (std::size_t i = 0; i < found.size(); ++i)
+    std::cout << i + 1 << ". " << place_line(found[i], language) << "\n";
+}
 
 Language parse_language(const std::string& code) {
   if (code == "en") return Language::kEnglish;

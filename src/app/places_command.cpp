@@ -126,18 +126,9 @@ void run_places(const PlacesOptions& o) {
   const places::PlaceFilter filter = filter_of(o);
   const feeds::CivilTime at = time_of(o.open_at);
   const auto found = o.route_to.empty() ? nearby(o, filter, at) : along_route(o, filter, at);
-  if (o.json) {
-    json list = json::array();
-    for (const auto& place : found) list.push_back(place_json(place, language));
-    std::cout << json{{"places", list}}.dump() << "\n";
-    return;
-  }
-  if (found.empty()) {
-    std::cout << (language == routing::Language::kChinese ? "附近没有符合条件的地点\n"
-                                                          : "No matching places nearby\n");
-  }
-  for (std::size_t i = 0; i < found.size(); ++i)
-    std::cout << i + 1 << ". " << place_line(found[i], language) << "\n";
+  const bool zh = language == routing::Language::kChinese;
+  print_places(found, o.json, language, "places", json::object(),
+               zh ? "附近没有符合条件的地点" : "No matching places nearby");
 }
 
 }  // namespace

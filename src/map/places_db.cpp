@@ -239,16 +239,20 @@ std::optional<StoredPlace> PlacesReader::place(std::int64_t id) {
   return read_place(statement);
 }
 
-std::vector<std::int64_t> PlacesReader::ids_by_name(std::string_view text, int limit) {
-  const std::string query = name_match_query(text);
-  if (query.empty()) return {};
+std::vector<std::int64_t> PlacesReader::ids_matching(const std::string& fts_query, int limit) {
   auto& statement =
       cached("SELECT rowid FROM places_fts WHERE places_fts MATCH ?1 ORDER BY rank LIMIT ?2");
-  statement.bind(1, query).bind(2, static_cast<std::int64_t>(limit));
+  statement.bind(1, fts_query).bind(2, static_cast<std::int64_t>(limit));
   std::vector<std::int64_t> ids;
   while (statement.step())
     ids.push_back(statement.column_int(0));
   return ids;
+}
+
+std::vector<std::int64_t> PlacesReader::ids_by_name(std::string_view text, int limit) {
+  const std::string query = name_match_query(text);
+  if (query.empty()) return {};
+  return ids_matching(query, limit);
 }
 
 const std::vector<std::string>& PlacesReader::name_terms() {
@@ -281,13 +285,7 @@ std::vector<std::int64_t> PlacesReader::ids_by_terms(
     query += ")";
   }
   if (query.empty()) return {};
-  auto& statement =
-      cached("SELECT rowid FROM places_fts WHERE places_fts MATCH ?1 ORDER BY rank LIMIT ?2");
-  statement.bind(1, query).bind(2, static_cast<std::int64_t>(limit));
-  std::vector<std::int64_t> ids;
-  while (statement.step())
-    ids.push_back(statement.column_int(0));
-  return ids;
+  return ids_matching(query, limit);
 }
 
 }  // namespace codriver::map

@@ -83,6 +83,7 @@ class PlacesReader {
   // The statement for `sql`, prepared once per reader and reset for new bindings:
   // parsing SQL costs more than a small R*Tree query.
   SqliteStatement& cached(const std::string& sql);
+  std::vector<std::int64_t> ids_matching(const std::string& fts_query, int limit);
 
   SqliteDb db_;
   std::optional<std::vector<std::string>> name_terms_;

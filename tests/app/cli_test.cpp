@@ -7,6 +7,7 @@
 #include <string>
 
 #include "support/cli_runner.h"
+#include "support/monaco_cli_fixture.h"
 #include "support/test_support.h"
 
 // The `codriver` command line is a contract with scripts: these tests run the real
@@ -20,21 +21,7 @@ CommandResult run(const std::string& arguments) {
   return testing::run_codriver(arguments);
 }
 
-class CliTest : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    scratch_ = new testing::TempDir();
-    const CommandResult imported =
-        run("import " + testing::shared_data("osm/monaco.osm.pbf").string() + " --out " +
-            (*scratch_ / "monaco").string());
-    ASSERT_EQ(imported.exit_code, 0) << imported.output;
-  }
-  static void TearDownTestSuite() { delete scratch_; }
-  static std::string bundle() { return (*scratch_ / "monaco").string(); }
-
-  static testing::TempDir* scratch_;
-};
-testing::TempDir* CliTest::scratch_ = nullptr;
+class CliTest : public testing::MonacoCliTest {};
 
 TEST_F(CliTest, InfoJsonHasTheDocumentedShape) {
   const CommandResult info = run("info " + bundle() + " --json");

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "support/cli_runner.h"
+#include "support/monaco_cli_fixture.h"
 #include "support/test_support.h"
 
 // `codriver places`, `parking` and `route --ev-soc` as scripts use them.
@@ -12,19 +13,7 @@ namespace {
 using nlohmann::json;
 using testing::run_codriver;
 
-class PlacesCli : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    scratch_ = new testing::TempDir();
-    const auto imported = run_codriver(
-        "import " + testing::shared_data("osm/monaco.osm.pbf").string() + " --out " + bundle());
-    ASSERT_EQ(imported.exit_code, 0) << imported.output;
-  }
-  static void TearDownTestSuite() { delete scratch_; }
-  static std::string bundle() { return (*scratch_ / "monaco").string(); }
-  static testing::TempDir* scratch_;
-};
-testing::TempDir* PlacesCli::scratch_ = nullptr;
+class PlacesCli : public testing::MonacoCliTest {};
 
 constexpr const char* kCasino = "43.7396,7.4276";
 

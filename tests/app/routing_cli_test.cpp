@@ -4,6 +4,7 @@
 
 #include "geo/polyline.h"
 #include "support/cli_runner.h"
+#include "support/monaco_cli_fixture.h"
 #include "support/test_support.h"
 
 // `codriver route`, `matrix` and `prepare` as scripts use them.
@@ -12,19 +13,7 @@ namespace {
 
 using testing::run_codriver;
 
-class RoutingCli : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    scratch_ = new testing::TempDir();
-    const auto imported = run_codriver(
-        "import " + testing::shared_data("osm/monaco.osm.pbf").string() + " --out " + bundle());
-    ASSERT_EQ(imported.exit_code, 0) << imported.output;
-  }
-  static void TearDownTestSuite() { delete scratch_; }
-  static std::string bundle() { return (*scratch_ / "monaco").string(); }
-  static testing::TempDir* scratch_;
-};
-testing::TempDir* RoutingCli::scratch_ = nullptr;
+class RoutingCli : public testing::MonacoCliTest {};
 
 // Casino square to the Prince's Palace, across Monaco.
 constexpr const char* kCasino = "43.7384,7.4246";
