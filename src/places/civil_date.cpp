@@ -6,7 +6,9 @@ namespace codriver::places {
 
 namespace chr = std::chrono;
 
-bool is_leap_year(int year) { return chr::year{year}.is_leap(); }
+bool is_leap_year(int year) {
+  return chr::year{year}.is_leap();
+}
 
 int days_in_month(int year, int month) {
   if (month < 1 || month > 12) return 0;

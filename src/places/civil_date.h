@@ -1,5 +1,7 @@
 #pragma once
 
+#include <compare>
+
 // Proleptic Gregorian calendar arithmetic on plain day numbers, for the
 // opening_hours evaluator and the holiday calendar. A day number counts days
 // since 1970-01-01 (which is day 0), so that "the next day" is just +1.

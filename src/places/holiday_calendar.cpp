@@ -14,9 +14,9 @@ struct Break {
 // 国务院办公厅关于2024年部分节假日安排的通知 (2023-10-25). 元旦 2024 was "1月1日放假，与周末
 // 连休": the break began on Saturday 2023-12-30, which lies outside the covered years.
 constexpr Break kChina2024[] = {
-    {"元旦", {2024, 1, 1}, {2024, 1, 1}},      {"春节", {2024, 2, 10}, {2024, 2, 17}},
-    {"清明节", {2024, 4, 4}, {2024, 4, 6}},    {"劳动节", {2024, 5, 1}, {2024, 5, 5}},
-    {"端午节", {2024, 6, 8}, {2024, 6, 10}},   {"中秋节", {2024, 9, 15}, {2024, 9, 17}},
+    {"元旦", {2024, 1, 1}, {2024, 1, 1}},     {"春节", {2024, 2, 10}, {2024, 2, 17}},
+    {"清明节", {2024, 4, 4}, {2024, 4, 6}},   {"劳动节", {2024, 5, 1}, {2024, 5, 5}},
+    {"端午节", {2024, 6, 8}, {2024, 6, 10}},  {"中秋节", {2024, 9, 15}, {2024, 9, 17}},
     {"国庆节", {2024, 10, 1}, {2024, 10, 7}},
 };
 constexpr CivilDate kChinaMakeup2024[] = {{2024, 2, 4},  {2024, 2, 18}, {2024, 4, 7},
@@ -40,8 +40,8 @@ constexpr Break kChina2026[] = {
     {"端午节", {2026, 6, 19}, {2026, 6, 21}}, {"中秋节", {2026, 9, 25}, {2026, 9, 27}},
     {"国庆节", {2026, 10, 1}, {2026, 10, 7}},
 };
-constexpr CivilDate kChinaMakeup2026[] = {{2026, 1, 4},  {2026, 2, 14}, {2026, 2, 28},
-                                          {2026, 5, 9},  {2026, 9, 20}, {2026, 10, 10}};
+constexpr CivilDate kChinaMakeup2026[] = {{2026, 1, 4}, {2026, 2, 14}, {2026, 2, 28},
+                                          {2026, 5, 9}, {2026, 9, 20}, {2026, 10, 10}};
 
 template <std::size_t N>
 std::vector<Holiday> days_of(const Break (&breaks)[N]) {
@@ -58,7 +58,8 @@ template <std::size_t N, std::size_t M>
 void add_china_year(HolidayCalendar& calendar, int year, const Break (&breaks)[N],
                     const CivilDate (&makeup_workdays)[M]) {
   calendar.set_year(HolidayKind::kPublic, year, days_of(breaks));
-  for (const CivilDate& date : makeup_workdays) calendar.add_makeup_workday(date);
+  for (const CivilDate& date : makeup_workdays)
+    calendar.add_makeup_workday(date);
 }
 
 HolidayCalendar make_china() {

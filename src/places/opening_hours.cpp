@@ -9,7 +9,9 @@ namespace codriver::places {
 
 namespace {
 
-int minute_of_day(const LocalDateTime& time) { return time.hour * 60 + time.minute; }
+int minute_of_day(const LocalDateTime& time) {
+  return time.hour * 60 + time.minute;
+}
 
 LocalDateTime at_minute(int day, int minute) {
   const CivilDate date = civil_date(day);
@@ -19,8 +21,8 @@ LocalDateTime at_minute(int day, int minute) {
 }  // namespace
 
 bool is_valid(const LocalDateTime& time) {
-  return is_valid(CivilDate{time.year, time.month, time.day}) && time.hour >= 0 &&
-         time.hour < 24 && time.minute >= 0 && time.minute < 60;
+  return is_valid(CivilDate{time.year, time.month, time.day}) && time.hour >= 0 && time.hour < 24 &&
+         time.minute >= 0 && time.minute < 60;
 }
 
 StateAt OpeningHours::state_at(const LocalDateTime& time, const HolidayCalendar& holidays) const {
@@ -36,9 +38,12 @@ StateAt OpeningHours::state_at(const LocalDateTime& time, const HolidayCalendar&
 std::optional<bool> OpeningHours::is_open(const LocalDateTime& time,
                                           const HolidayCalendar& holidays) const {
   switch (state_at(time, holidays).state) {
-    case OpeningState::kOpen: return true;
-    case OpeningState::kClosed: return false;
-    case OpeningState::kUnknown: break;
+    case OpeningState::kOpen:
+      return true;
+    case OpeningState::kClosed:
+      return false;
+    case OpeningState::kUnknown:
+      break;
   }
   return std::nullopt;
 }

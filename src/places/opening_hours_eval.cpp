@@ -18,7 +18,7 @@
 #include "places/opening_hours_eval.h"
 
 #include <algorithm>
-#include <climits>
+#include <utility>
 
 #include "places/civil_date.h"
 
@@ -55,9 +55,12 @@ using Schedule = std::vector<Span>;  // sorted by begin, not overlapping
 
 OpeningState state_of(RuleState state) {
   switch (state) {
-    case RuleState::kOpen: return OpeningState::kOpen;
-    case RuleState::kClosed: return OpeningState::kClosed;
-    case RuleState::kUnknown: break;
+    case RuleState::kOpen:
+      return OpeningState::kOpen;
+    case RuleState::kClosed:
+      return OpeningState::kClosed;
+    case RuleState::kUnknown:
+      break;
   }
   return OpeningState::kUnknown;
 }
@@ -84,13 +87,28 @@ bool in_stepped_range(int day, int first, int last, int step) {
   return day >= first && day <= last && (day - first) % step == 0;
 }
 
+// Whether the range as written runs past New Year ("Dec 24-Jan 02", "Nov-Feb").
+// Decided on the written dates, so that a Feb 29 missing in a common year does not
+// turn "Feb 29" into a range of a whole year.
+bool wraps_year(const MonthdayRange& range, int year) {
+  const DateSpec& from = range.from;
+  const DateSpec& to = range.to;
+  if (from.kind == DateSpec::Kind::kMonthDay && to.kind == DateSpec::Kind::kMonthDay) {
+    const auto position = [](const DateSpec& date) {
+      return std::pair(date.month, date.day == DateSpec::kLastDay ? 32 : date.day);
+    };
+    return position(to) < position(from);
+  }
+  return resolve(to, year, false) < resolve(from, year, true);
+}
+
 bool dated_range_matches(const MonthdayRange& range, int day) {
   const int from_year = range.from.year ? *range.from.year : *range.to.year;
   const int first = resolve(range.from, from_year, true);
   if (range.open_end) return day >= first && (day - first) % range.step == 0;
   const int to_year = range.to.year.value_or(from_year);
-  int last = resolve(range.to, to_year, false);
-  if (!range.to.year && last < first) last = resolve(range.to, to_year + 1, false);
+  const bool next_year = !range.to.year && wraps_year(range, from_year);
+  const int last = resolve(range.to, next_year ? to_year + 1 : to_year, false);
   return in_stepped_range(day, first, last, range.step);
 }
 
@@ -99,9 +117,9 @@ bool monthday_matches(const MonthdayRange& range, int day, int year) {
   // A range that wraps past New Year ("Dec 24-Jan 02") may have begun last year.
   for (const int start_year : {year - 1, year}) {
     const int first = resolve(range.from, start_year, true);
-    int last = range.open_end ? day_number({start_year, 12, 31})
-                              : resolve(range.to, start_year, false);
-    if (!range.open_end && last < first) last = resolve(range.to, start_year + 1, false);
+    const int end_year = wraps_year(range, start_year) ? start_year + 1 : start_year;
+    const int last =
+        range.open_end ? day_number({start_year, 12, 31}) : resolve(range.to, end_year, false);
     if (in_stepped_range(day, first, last, range.step)) return true;
   }
   return false;
@@ -123,15 +141,15 @@ bool nth_matches(const std::vector<NthRange>& nth, CivilDate date) {
 bool weekday_matches(const WeekdayRange& range, int day) {
   const int selected = day - range.day_offset;
   const int weekday = iso_weekday(selected);
-  const bool in_range = range.first <= range.last
-                            ? weekday >= range.first && weekday <= range.last
-                            : weekday >= range.first || weekday <= range.last;
+  const bool in_range = range.first <= range.last ? weekday >= range.first && weekday <= range.last
+                                                  : weekday >= range.first || weekday <= range.last;
   if (!in_range) return false;
   return range.nth.empty() || nth_matches(range.nth, civil_date(selected));
 }
 
 DayMatch holiday_matches(const HolidaySelector& holiday, int day, HolidayContext& context) {
-  const HolidayAnswer answer = context.calendar.lookup(holiday.kind, civil_date(day - holiday.day_offset));
+  const HolidayAnswer answer =
+      context.calendar.lookup(holiday.kind, civil_date(day - holiday.day_offset));
   if (!answer.is_holiday) {
     context.assumed = true;
     return {context.assume_holiday, {}};
@@ -154,15 +172,17 @@ bool wide_range_matches(const Rule& rule, int day, CivilDate date) {
   return any(rule.years, [&](const YearRange& range) { return year_matches(range, date.year); }) &&
          any(rule.monthdays,
              [&](const MonthdayRange& range) { return monthday_matches(range, day, date.year); }) &&
-         any(rule.weeks, [&](const WeekRange& range) { return week_matches(range, iso_week(day)); });
+         any(rule.weeks,
+             [&](const WeekRange& range) { return week_matches(range, iso_week(day)); });
 }
 
 DayMatch match_day(const Rule& rule, int day, CivilDate date, HolidayContext& context) {
   if (rule.always) return {true, {}};
   if (!wide_range_matches(rule, day, date)) return {};
-  const bool weekday = rule.weekdays.empty() ||
-                       std::any_of(rule.weekdays.begin(), rule.weekdays.end(),
-                                   [&](const WeekdayRange& range) { return weekday_matches(range, day); });
+  const bool weekday =
+      rule.weekdays.empty() ||
+      std::any_of(rule.weekdays.begin(), rule.weekdays.end(),
+                  [&](const WeekdayRange& range) { return weekday_matches(range, day); });
   if (rule.holidays.empty()) return {weekday, {}};
   if (rule.weekdays.empty()) return any_holiday_matches(rule, day, context);
   if (rule.holidays_and_weekdays) {
@@ -184,8 +204,10 @@ void paint(Schedule& schedule, const Span& span) {
       painted.push_back(old);
       continue;
     }
-    if (old.begin < span.begin) painted.push_back({old.begin, span.begin, old.state, old.comment, old.weak});
-    if (old.end > span.end) painted.push_back({span.end, old.end, old.state, old.comment, old.weak});
+    if (old.begin < span.begin)
+      painted.push_back({old.begin, span.begin, old.state, old.comment, old.weak});
+    if (old.end > span.end)
+      painted.push_back({span.end, old.end, old.state, old.comment, old.weak});
   }
   painted.push_back(span);
   std::sort(painted.begin(), painted.end(),
@@ -217,7 +239,8 @@ void apply_rule(Schedule& schedule, const Rule& rule, const DayMatch& match) {
     paint(schedule, whole_day);
     return;
   }
-  for (const TimeSpan& time : rule.times) paint_time_span(schedule, time, state, comment);
+  for (const TimeSpan& time : rule.times)
+    paint_time_span(schedule, time, state, comment);
 }
 
 Schedule schedule_of_day(const std::vector<Rule>& rules, int day, HolidayContext& context) {
@@ -315,8 +338,10 @@ const Segment& segment_at(const std::vector<Segment>& timeline, int minute) {
 std::vector<Segment> merge_readings(const std::vector<Segment>& no_holiday,
                                     const std::vector<Segment>& holiday) {
   std::vector<int> cuts;
-  for (const Segment& segment : no_holiday) add_cut(cuts, segment.begin);
-  for (const Segment& segment : holiday) add_cut(cuts, segment.begin);
+  for (const Segment& segment : no_holiday)
+    add_cut(cuts, segment.begin);
+  for (const Segment& segment : holiday)
+    add_cut(cuts, segment.begin);
   cuts = sorted_cuts(std::move(cuts));
   std::vector<Segment> timeline;
   for (std::size_t i = 0; i + 1 < cuts.size(); ++i) {

@@ -34,7 +34,8 @@ std::size_t decode_utf8(std::string_view text, std::size_t at, char32_t& code_po
     if ((byte & 0xC0) != 0x80) return 0;
     value = (value << 6) | (byte & 0x3F);
   }
-  const bool overlong = (lead.length == 3 && value < 0x800) || (lead.length == 4 && value < 0x10000);
+  const bool overlong =
+      (lead.length == 3 && value < 0x800) || (lead.length == 4 && value < 0x10000);
   const bool surrogate = value >= 0xD800 && value <= 0xDFFF;
   if (overlong || surrogate || value > 0x10FFFF) return 0;
   code_point = value;
@@ -55,25 +56,44 @@ char normalize(char32_t c) {
   return kNotOurs;
 }
 
-bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+bool is_letter(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+char lower(char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
 std::optional<TokenKind> punctuation_kind(char c) {
   switch (c) {
-    case ':': return TokenKind::kColon;
-    case '-': return TokenKind::kDash;
-    case ',': return TokenKind::kComma;
-    case ';': return TokenKind::kSemicolon;
-    case '+': return TokenKind::kPlus;
-    case '/': return TokenKind::kSlash;
-    case '[': return TokenKind::kOpenBracket;
-    case ']': return TokenKind::kCloseBracket;
-    case '(': return TokenKind::kOpenParen;
-    case ')': return TokenKind::kCloseParen;
-    case '.': return TokenKind::kDot;
-    case '~': return TokenKind::kTilde;
-    default: return std::nullopt;
+    case ':':
+      return TokenKind::kColon;
+    case '-':
+      return TokenKind::kDash;
+    case ',':
+      return TokenKind::kComma;
+    case ';':
+      return TokenKind::kSemicolon;
+    case '+':
+      return TokenKind::kPlus;
+    case '/':
+      return TokenKind::kSlash;
+    case '[':
+      return TokenKind::kOpenBracket;
+    case ']':
+      return TokenKind::kCloseBracket;
+    case '(':
+      return TokenKind::kOpenParen;
+    case ')':
+      return TokenKind::kCloseParen;
+    case '.':
+      return TokenKind::kDot;
+    case '~':
+      return TokenKind::kTilde;
+    default:
+      return std::nullopt;
   }
 }
 
@@ -82,7 +102,8 @@ class Lexer {
   explicit Lexer(std::string_view value) : value_(value) {}
 
   LexResult run() {
-    while (!result_.error && position_ < value_.size()) next_token();
+    while (!result_.error && position_ < value_.size())
+      next_token();
     push(TokenKind::kEnd, value_.size());
     return std::move(result_);
   }
@@ -90,7 +111,8 @@ class Lexer {
  private:
   // The next character as its normalized ASCII stand-in; sets `length` to its bytes.
   char peek_char(std::size_t at, std::size_t& length) const {
-    if (at >= value_.size()) return length = 0, kNotOurs;
+    length = 0;
+    if (at >= value_.size()) return kNotOurs;
     char32_t code_point = 0;
     length = decode_utf8(value_, at, code_point);
     if (length == 0) return kNotOurs;
@@ -115,8 +137,7 @@ class Lexer {
       position_ += length;
       return;
     }
-    fail("unexpected character '" + std::string(value_.substr(position_, length)) + "'",
-         position_);
+    fail("unexpected character '" + std::string(value_.substr(position_, length)) + "'", position_);
   }
 
   char32_t code_point_at(std::size_t at) const {
@@ -222,22 +243,38 @@ LexResult tokenize(std::string_view value) {
 std::string describe(const Token& token) {
   switch (token.kind) {
     case TokenKind::kNumber:
-    case TokenKind::kWord: return "'" + token.text + "'";
-    case TokenKind::kComment: return "a comment";
-    case TokenKind::kColon: return "':'";
-    case TokenKind::kDash: return "'-'";
-    case TokenKind::kComma: return "','";
-    case TokenKind::kSemicolon: return "';'";
-    case TokenKind::kFallback: return "'||'";
-    case TokenKind::kPlus: return "'+'";
-    case TokenKind::kSlash: return "'/'";
-    case TokenKind::kOpenBracket: return "'['";
-    case TokenKind::kCloseBracket: return "']'";
-    case TokenKind::kOpenParen: return "'('";
-    case TokenKind::kCloseParen: return "')'";
-    case TokenKind::kDot: return "'.'";
-    case TokenKind::kTilde: return "'~'";
-    case TokenKind::kEnd: break;
+    case TokenKind::kWord:
+      return "'" + token.text + "'";
+    case TokenKind::kComment:
+      return "a comment";
+    case TokenKind::kColon:
+      return "':'";
+    case TokenKind::kDash:
+      return "'-'";
+    case TokenKind::kComma:
+      return "','";
+    case TokenKind::kSemicolon:
+      return "';'";
+    case TokenKind::kFallback:
+      return "'||'";
+    case TokenKind::kPlus:
+      return "'+'";
+    case TokenKind::kSlash:
+      return "'/'";
+    case TokenKind::kOpenBracket:
+      return "'['";
+    case TokenKind::kCloseBracket:
+      return "']'";
+    case TokenKind::kOpenParen:
+      return "'('";
+    case TokenKind::kCloseParen:
+      return "')'";
+    case TokenKind::kDot:
+      return "'.'";
+    case TokenKind::kTilde:
+      return "'~'";
+    case TokenKind::kEnd:
+      break;
   }
   return "the end of the value";
 }

@@ -40,15 +40,16 @@ enum class TokenKind : std::uint8_t {
 struct Token {
   TokenKind kind = TokenKind::kEnd;
   std::size_t offset = 0;  // bytes into the value
-  std::string text;        // kWord: lower-case letters; kComment: inside the quotes; kNumber: digits
-  int number = 0;          // kNumber, saturated at kMaxNumber
+  std::string text;  // kWord: lower-case letters; kComment: inside the quotes; kNumber: digits
+  int number = 0;    // kNumber, saturated at kMaxNumber
   bool space_before = false;
 };
 
 inline constexpr int kMaxNumber = 1'000'000;
-// OSM limits tag values to 255 characters; anything far longer is not a real value
-// and is refused before any work is done on it.
-inline constexpr std::size_t kMaxValueBytes = 4096;
+// OSM limits tag values to 255 characters (at most 1020 bytes of UTF-8); anything
+// longer is not a real value and is refused before any work is done on it. This
+// also bounds the evaluator's work per day.
+inline constexpr std::size_t kMaxValueBytes = 1024;
 
 struct LexResult {
   std::vector<Token> tokens;  // ends with one kEnd token

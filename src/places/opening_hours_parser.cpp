@@ -17,7 +17,8 @@
 // names and abbreviations (Mon, Tues, Thurs, Monday, Sept, January) and the German
 // two-letter weekdays (Di, Mi, Do, So); a ':' or ',' between the weekdays and the
 // times ("Mo: 10:00-12:00", "Mon - Thur, 11:00 AM - 10:00 PM"); time spans separated
-// by spaces only ("12:00-14:00 16:00-18:00"); empty rules and trailing separators.
+// by spaces only ("12:00-14:00 16:00-18:00"); "24/7" as the times of a rule
+// ("Mo,We 24/7" = "Mo,We 00:00-24:00"); empty rules and trailing separators.
 //
 // Refused with a message, because they need a guess: a range that ends before it
 // starts written without minutes or with one-digit hours and a start at or before
@@ -65,33 +66,51 @@ struct NamedNumber {
 
 // Weekdays are 0 = Monday ... 6 = Sunday.
 constexpr std::array kWeekdayNames = {
-    NamedNumber{"mo", 0},       NamedNumber{"tu", 1},       NamedNumber{"we", 2},
-    NamedNumber{"th", 3},       NamedNumber{"fr", 4},       NamedNumber{"sa", 5},
-    NamedNumber{"su", 6},       NamedNumber{"mon", 0},      NamedNumber{"tue", 1},
-    NamedNumber{"tues", 1},     NamedNumber{"wed", 2},      NamedNumber{"thu", 3},
-    NamedNumber{"thur", 3},     NamedNumber{"thurs", 3},    NamedNumber{"fri", 4},
-    NamedNumber{"sat", 5},      NamedNumber{"sun", 6},      NamedNumber{"monday", 0},
-    NamedNumber{"tuesday", 1},  NamedNumber{"wednesday", 2}, NamedNumber{"thursday", 3},
-    NamedNumber{"friday", 4},   NamedNumber{"saturday", 5}, NamedNumber{"sunday", 6},
+    NamedNumber{"mo", 0},
+    NamedNumber{"tu", 1},
+    NamedNumber{"we", 2},
+    NamedNumber{"th", 3},
+    NamedNumber{"fr", 4},
+    NamedNumber{"sa", 5},
+    NamedNumber{"su", 6},
+    NamedNumber{"mon", 0},
+    NamedNumber{"tue", 1},
+    NamedNumber{"tues", 1},
+    NamedNumber{"wed", 2},
+    NamedNumber{"thu", 3},
+    NamedNumber{"thur", 3},
+    NamedNumber{"thurs", 3},
+    NamedNumber{"fri", 4},
+    NamedNumber{"sat", 5},
+    NamedNumber{"sun", 6},
+    NamedNumber{"monday", 0},
+    NamedNumber{"tuesday", 1},
+    NamedNumber{"wednesday", 2},
+    NamedNumber{"thursday", 3},
+    NamedNumber{"friday", 4},
+    NamedNumber{"saturday", 5},
+    NamedNumber{"sunday", 6},
     // German two-letter abbreviations, common in OSM (Mo, Fr and Sa are shared).
-    NamedNumber{"di", 1},       NamedNumber{"mi", 2},       NamedNumber{"do", 3},
+    NamedNumber{"di", 1},
+    NamedNumber{"mi", 2},
+    NamedNumber{"do", 3},
     NamedNumber{"so", 6},
 };
 
 constexpr std::array kMonthNames = {
-    NamedNumber{"jan", 1},      NamedNumber{"feb", 2},      NamedNumber{"mar", 3},
-    NamedNumber{"apr", 4},      NamedNumber{"may", 5},      NamedNumber{"jun", 6},
-    NamedNumber{"jul", 7},      NamedNumber{"aug", 8},      NamedNumber{"sep", 9},
-    NamedNumber{"oct", 10},     NamedNumber{"nov", 11},     NamedNumber{"dec", 12},
-    NamedNumber{"january", 1},  NamedNumber{"february", 2}, NamedNumber{"march", 3},
-    NamedNumber{"april", 4},    NamedNumber{"june", 6},     NamedNumber{"july", 7},
-    NamedNumber{"august", 8},   NamedNumber{"sept", 9},     NamedNumber{"september", 9},
+    NamedNumber{"jan", 1},      NamedNumber{"feb", 2},       NamedNumber{"mar", 3},
+    NamedNumber{"apr", 4},      NamedNumber{"may", 5},       NamedNumber{"jun", 6},
+    NamedNumber{"jul", 7},      NamedNumber{"aug", 8},       NamedNumber{"sep", 9},
+    NamedNumber{"oct", 10},     NamedNumber{"nov", 11},      NamedNumber{"dec", 12},
+    NamedNumber{"january", 1},  NamedNumber{"february", 2},  NamedNumber{"march", 3},
+    NamedNumber{"april", 4},    NamedNumber{"june", 6},      NamedNumber{"july", 7},
+    NamedNumber{"august", 8},   NamedNumber{"sept", 9},      NamedNumber{"september", 9},
     NamedNumber{"october", 10}, NamedNumber{"november", 11}, NamedNumber{"december", 12},
 };
 
 // Words that mean '-' between two times or two weekdays.
-constexpr std::array<std::string_view, 6> kRangeWords = {"to",      "till", "til",
-                                                         "until",   "thru", "through"};
+constexpr std::array<std::string_view, 6> kRangeWords = {"to",    "till", "til",
+                                                         "until", "thru", "through"};
 constexpr std::array<std::string_view, 4> kVariableTimes = {"sunrise", "sunset", "dawn", "dusk"};
 
 template <std::size_t N>
@@ -163,7 +182,9 @@ class Parser {
     return at(TokenKind::kWord, ahead) && peek(ahead).text == word;
   }
   void skip(std::size_t count) {
-    for (std::size_t i = 0; i < count; ++i) advance();
+    for (std::size_t i = 0; i < count; ++i) {
+      advance();
+    }
   }
   bool accept(TokenKind kind) {
     if (!at(kind)) return false;
@@ -203,12 +224,16 @@ class Parser {
   bool at_monthday(std::size_t ahead = 0) const {
     return at_month(ahead) || at_word("easter", ahead) || at_dated_year(ahead);
   }
+  // The ':' of "HH:MM" (not the ':' that ends the date selectors in "Dec 24: 10:00-12:00").
+  bool at_clock_colon(std::size_t ahead) const {
+    return at(TokenKind::kColon, ahead) && at(TokenKind::kNumber, ahead + 1) &&
+           !peek(ahead + 1).space_before;
+  }
   // A day of the month: a number of at most two digits that is not the hour of a time.
   bool at_daynum(std::size_t ahead = 0) const {
     const Token& token = peek(ahead);
     return token.kind == TokenKind::kNumber && token.text.size() <= 2 &&
-           !at(TokenKind::kColon, ahead + 1) && !at_word("am", ahead + 1) &&
-           !at_word("pm", ahead + 1);
+           !at_clock_colon(ahead + 1) && !at_word("am", ahead + 1) && !at_word("pm", ahead + 1);
   }
   bool at_time_start(std::size_t ahead = 0) const {
     const Token& token = peek(ahead);
@@ -243,10 +268,14 @@ class Parser {
   RuleSeparator parse_rule_separator() {
     const Token& token = advance();
     switch (token.kind) {
-      case TokenKind::kSemicolon: return RuleSeparator::kNormal;
-      case TokenKind::kComma: return RuleSeparator::kAdditional;
-      case TokenKind::kFallback: return RuleSeparator::kFallback;
-      default: fail(explain_unexpected(token), token);
+      case TokenKind::kSemicolon:
+        return RuleSeparator::kNormal;
+      case TokenKind::kComma:
+        return RuleSeparator::kAdditional;
+      case TokenKind::kFallback:
+        return RuleSeparator::kFallback;
+      default:
+        fail(explain_unexpected(token), token);
     }
   }
 
@@ -360,7 +389,6 @@ class Parser {
     MonthdayRange range;
     if (previous != nullptr && at_daynum()) {
       range.from = previous->to;
-      range.from.day_offset = 0;
       range.from.day = parse_day_of(range.from.month);
       range.from.day_offset = parse_day_offset(kMaxDateOffsetDays);
       parse_date_range_end(range);
@@ -474,7 +502,8 @@ class Parser {
 
   int parse_week_number() {
     const Token& token = expect(TokenKind::kNumber, "a week number");
-    if (token.number < 1 || token.number > kMaxWeekNumber) fail("weeks are numbered 1 to 53", token);
+    if (token.number < 1 || token.number > kMaxWeekNumber)
+      fail("weeks are numbered 1 to 53", token);
     return token.number;
   }
 
@@ -491,7 +520,7 @@ class Parser {
       }
       if (accept(TokenKind::kSlash)) range.step = parse_step(kMaxWeekNumber, "a week");
       rule.weeks.push_back(range);
-      if (!(at(TokenKind::kComma) && at(TokenKind::kNumber, 1) && !at(TokenKind::kColon, 2))) return;
+      if (!(at(TokenKind::kComma) && at(TokenKind::kNumber, 1) && !at_clock_colon(2))) return;
       advance();
     }
   }
@@ -570,20 +599,28 @@ class Parser {
   // ---- times ----
 
   void parse_time_selector(Rule& rule) {
-    rule.times.push_back(parse_timespan());
+    rule.times.push_back(parse_timespan_or_all_day());
     while (true) {
       if (at(TokenKind::kComma) && at_time_start(1)) {
         advance();
       } else if (!(at_full_clock() && peek().space_before)) {
         return;
       }
-      rule.times.push_back(parse_timespan());
+      rule.times.push_back(parse_timespan_or_all_day());
     }
+  }
+
+  // "Mo,We 24/7" is read as "Mo,We 00:00-24:00".
+  TimeSpan parse_timespan_or_all_day() {
+    if (!at_always()) return parse_timespan();
+    skip(3);
+    return TimeSpan{0, kMinutesPerDay, false};
   }
 
   TimeSpan parse_timespan() {
     const Clock begin = parse_clock();
-    if (begin.minutes >= kMinutesPerDay) fail_at("a time range must start before 24:00", begin.offset);
+    if (begin.minutes >= kMinutesPerDay)
+      fail_at("a time range must start before 24:00", begin.offset);
     if (accept(TokenKind::kPlus)) return TimeSpan{begin.minutes, begin.minutes, true};
     if (!at_range_dash()) {
       if (at(TokenKind::kSlash)) fail(kPeriodsUnsupported, peek());
@@ -667,8 +704,10 @@ class Parser {
               begin.offset);
     }
     // An end at or before the start is on the next day; "12:00-12:00" is 24 hours.
-    const int end_minutes = end.minutes <= begin.minutes ? end.minutes + kMinutesPerDay : end.minutes;
-    if (end_minutes > kMaxExtendedMinute) fail_at("a time range ends at 48:00 at the latest", end.offset);
+    const int end_minutes =
+        end.minutes <= begin.minutes ? end.minutes + kMinutesPerDay : end.minutes;
+    if (end_minutes > kMaxExtendedMinute)
+      fail_at("a time range ends at 48:00 at the latest", end.offset);
     return TimeSpan{begin.minutes, end_minutes, false};
   }
 

@@ -113,11 +113,6 @@ struct Rule {
   RuleState state = RuleState::kOpen;
   bool state_written = false;  // "open"/"closed"/"off"/"unknown" appeared
   std::string comment;         // without the quotes
-
-  bool selects_every_day() const {
-    return years.empty() && monthdays.empty() && weeks.empty() && weekdays.empty() &&
-           holidays.empty();
-  }
 };
 
 }  // namespace codriver::places::hours

@@ -55,7 +55,8 @@ std::string join(const std::vector<std::string>& parts, std::string_view separat
 template <typename T, typename Describe>
 std::string join_each(const std::vector<T>& items, std::string_view separator, Describe describe) {
   std::vector<std::string> parts;
-  for (const T& item : items) parts.push_back(describe(item));
+  for (const T& item : items)
+    parts.push_back(describe(item));
   return join(parts, separator);
 }
 
@@ -73,7 +74,8 @@ class Phrasebook {
 
   std::string rule(const Rule& rule) const {
     const std::string scope = join({years(rule), monthdays(rule), weeks(rule), days(rule)}, " ");
-    const std::string times = join_each(rule.times, ", ", [&](const TimeSpan& t) { return span(t); });
+    const std::string times =
+        join_each(rule.times, ", ", [&](const TimeSpan& t) { return span(t); });
     std::string text = state_phrase(rule, scope, times);
     if (!rule.comment.empty() && !(rule.state == RuleState::kUnknown && !rule.state_written)) {
       text = join({text, quoted(rule.comment)}, " ");
@@ -83,9 +85,12 @@ class Phrasebook {
 
   std::string_view separator(RuleSeparator separator) const {
     switch (separator) {
-      case RuleSeparator::kAdditional: return zh_ ? "；另外 " : "; also ";
-      case RuleSeparator::kFallback: return zh_ ? "；其他日子 " : "; otherwise ";
-      case RuleSeparator::kNormal: break;
+      case RuleSeparator::kAdditional:
+        return zh_ ? "；另外 " : "; also ";
+      case RuleSeparator::kFallback:
+        return zh_ ? "；其他日子 " : "; otherwise ";
+      case RuleSeparator::kNormal:
+        break;
     }
     return zh_ ? "；" : "; ";
   }
@@ -103,7 +108,8 @@ class Phrasebook {
         if (!times.empty()) return when + (zh_ ? " 休息" : " closed");
         if (scope.empty()) return zh_ ? "休息" : "closed";
         return zh_ ? scope + "休息" : "closed on " + scope;
-      case RuleState::kUnknown: break;
+      case RuleState::kUnknown:
+        break;
     }
     // Unknown: a comment written without a state word is the best description.
     const std::string why = !rule.state_written && !rule.comment.empty()
@@ -146,8 +152,8 @@ class Phrasebook {
     std::string text = weekday(range.first);
     if (range.last != range.first) text += (zh_ ? "至" : std::string(kDash)) + weekday(range.last);
     if (!range.nth.empty()) {
-      const std::string nth = join_each(range.nth, list_separator(),
-                                        [&](const NthRange& n) { return occurrence(n); });
+      const std::string nth =
+          join_each(range.nth, list_separator(), [&](const NthRange& n) { return occurrence(n); });
       text = zh_ ? "每月" + nth + "个" + text : nth + " " + text + " of the month";
     }
     return text + day_offset(range.day_offset);
@@ -156,15 +162,17 @@ class Phrasebook {
   std::string occurrence(const NthRange& nth) const {
     if (zh_) {
       const auto one = [](int n) {
-        return n == -1 ? std::string("最后一") : n < 0 ? "倒数第" + std::to_string(-n)
-                                                         : "第" + std::to_string(n);
+        return n == -1 ? std::string("最后一")
+               : n < 0 ? "倒数第" + std::to_string(-n)
+                       : "第" + std::to_string(n);
       };
       return nth.first == nth.last ? one(nth.first) : one(nth.first) + "至" + one(nth.last);
     }
     const auto one = [](int n) {
       return n == -1 ? std::string("last") : n < 0 ? ordinal_en(-n) + "-last" : ordinal_en(n);
     };
-    return nth.first == nth.last ? one(nth.first) : one(nth.first) + std::string(kDash) + one(nth.last);
+    return nth.first == nth.last ? one(nth.first)
+                                 : one(nth.first) + std::string(kDash) + one(nth.last);
   }
 
   std::string holiday(const HolidaySelector& holiday) const {
@@ -185,7 +193,8 @@ class Phrasebook {
     if (days == 0) return "";
     const int count = days < 0 ? -days : days;
     if (zh_) return (days > 0 ? "后" : "前") + std::to_string(count) + "天";
-    return std::string(days > 0 ? " +" : " -") + std::to_string(count) + (count == 1 ? " day" : " days");
+    return std::string(days > 0 ? " +" : " -") + std::to_string(count) +
+           (count == 1 ? " day" : " days");
   }
 
   // ---- months and dates ----
@@ -253,10 +262,11 @@ class Phrasebook {
 
   std::string weeks(const Rule& rule) const {
     return join_each(rule.weeks, list_separator(), [&](const WeekRange& range) {
-      std::string text = zh_ ? "第" + std::to_string(range.first)
-                             : (range.last != range.first ? "weeks " : "week ") +
-                                   std::to_string(range.first);
-      if (range.last != range.first) text += (zh_ ? "至" : std::string(kDash)) + std::to_string(range.last);
+      std::string text =
+          zh_ ? "第" + std::to_string(range.first)
+              : (range.last != range.first ? "weeks " : "week ") + std::to_string(range.first);
+      if (range.last != range.first)
+        text += (zh_ ? "至" : std::string(kDash)) + std::to_string(range.last);
       if (zh_) text += "周";
       if (range.step > 1) text += every(range.step, zh_ ? "周" : "week");
       return text;

@@ -116,7 +116,9 @@ TEST(PlaceSearchMonaco, RankedSearchExplainsItself) {
     EXPECT_EQ(place.components.front().key, "distance");
     EXPECT_FALSE(place.why(Language::kEnglish).empty());
     EXPECT_EQ(place.why(Language::kEnglish).size(), place.why(Language::kChinese).size());
-    if (i > 0) EXPECT_GE(ranked[i - 1].score, place.score);
+    if (i > 0) {
+      EXPECT_GE(ranked[i - 1].score, place.score);
+    }
   }
 }
 
