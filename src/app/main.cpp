@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
   codriver::app::add_matrix_command(app);
   codriver::app::add_places_command(app);
   codriver::app::add_parking_command(app);
+  codriver::app::add_simulate_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

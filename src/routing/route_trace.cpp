@@ -38,17 +38,19 @@ std::vector<geo::LatLon> cut_line(const std::vector<geo::LatLon>& line, double f
   return out;
 }
 
-void append(std::vector<TracePoint>& trace, geo::LatLon position, double seconds_per_m) {
+void append(std::vector<TracePoint>& trace, geo::LatLon position, double seconds_per_m,
+            double speed_limit_mps) {
   if (trace.empty()) {
-    trace.push_back({position, 0.0, 0.0, 0.0});
+    trace.push_back({position, 0.0, 0.0, 0.0, speed_limit_mps});
     return;
   }
   const TracePoint& last = trace.back();
   const double step = geo::distance_m(last.position, position);
   if (step <= 0.0) return;
   trace.back().bearing_deg = geo::initial_bearing_deg(last.position, position);
+  trace.back().speed_limit_mps = speed_limit_mps;
   trace.push_back({position, last.distance_m + step, last.time_s + step * seconds_per_m,
-                   trace.back().bearing_deg});
+                   trace.back().bearing_deg, speed_limit_mps});
 }
 
 }  // namespace
@@ -61,8 +63,9 @@ std::vector<TracePoint> trace_route(const map::RoadGraph& graph, const RoutePath
     for (std::size_t i = 1; i < line.size(); ++i)
       length += geo::distance_m(line[i - 1], line[i]);
     const double seconds_per_m = length > 0 ? part.duration_s / length : 0.0;
+    const double speed_limit = graph.edges[part.edge].speed_kmh / 3.6;
     for (const geo::LatLon& point : line)
-      append(trace, point, seconds_per_m);
+      append(trace, point, seconds_per_m, speed_limit);
   }
   return trace;
 }
@@ -77,7 +80,7 @@ std::vector<TracePoint> resample_trace(const std::vector<TracePoint>& trace, dou
     while (next < b.distance_m) {
       const double t = (next - a.distance_m) / (b.distance_m - a.distance_m);
       samples.push_back({interpolate(a.position, b.position, t), next,
-                         a.time_s + (b.time_s - a.time_s) * t, a.bearing_deg});
+                         a.time_s + (b.time_s - a.time_s) * t, a.bearing_deg, a.speed_limit_mps});
       next += spacing_m;
     }
   }

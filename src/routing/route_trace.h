@@ -15,6 +15,7 @@ struct TracePoint {
   double distance_m = 0.0;  // from the route's start
   double time_s = 0.0;      // from the route's start
   double bearing_deg = 0.0; // direction of travel leaving this point (the last: arriving)
+  double speed_limit_mps = 0.0;  // the road's speed leaving this point (the edge's speed)
 };
 
 // Every shape point of the driven edges, partial ends cut where the route starts

@@ -41,6 +41,11 @@ std::vector<GreenWindow> green_windows(const std::vector<PhaseWindow>& phases,
   return windows;
 }
 
+// On slow streets the sensible minimum is a fraction of the limit, not a fixed speed.
+double lowest_speed(const Approach& a, const GlosaParameters& p) {
+  return std::min(p.min_speed_mps, 0.6 * a.speed_limit_mps);
+}
+
 bool known(const Approach& a) {
   return !a.phases.empty() && a.phases.front().colour != LightColour::kUnknown &&
          a.phases.front().colour != LightColour::kDark;
@@ -55,7 +60,7 @@ double stopping_distance_m(double speed, const GlosaParameters& p) {
 std::optional<double> speed_for(const Approach& a, const GreenWindow& w, const GlosaParameters& p) {
   const double latest = w.to_s - p.margin_s, earliest = w.from_s + p.margin_s;
   if (latest < earliest) return std::nullopt;
-  const double low = p.min_speed_mps, high = std::max(p.min_speed_mps, a.speed_limit_mps);
+  const double low = lowest_speed(a, p), high = std::max(low, a.speed_limit_mps);
   const auto arrival = [&](double s) { return travel_time_s(a.distance_m, a.speed_mps, s, p); };
   if (arrival(high) > latest || arrival(low) < earliest) return std::nullopt;
   if (arrival(high) >= earliest) return high;
@@ -70,7 +75,7 @@ std::optional<double> speed_for(const Approach& a, const GreenWindow& w, const G
 
 bool arrives_within(const Approach& a, double speed, const GreenWindow& w,
                     const GlosaParameters& p) {
-  if (speed < p.min_speed_mps || speed > a.speed_limit_mps + 0.1) return false;
+  if (speed < lowest_speed(a, p) || speed > a.speed_limit_mps + 0.1) return false;
   const double arrival = travel_time_s(a.distance_m, a.speed_mps, speed, p);
   return arrival >= w.from_s + p.margin_s && arrival <= w.to_s - p.margin_s;
 }

@@ -53,15 +53,12 @@ signals::Instant DriveSimulator::now() const {
                       std::chrono::duration<double>(state_.time_s));
 }
 
-// The route's own pace over a stretch (edge speeds and turn delays) is its speed limit.
+// The road's speed over the stretch the car is on.
 double DriveSimulator::speed_limit_at(double progress_m) const {
   const auto after = std::upper_bound(route_.begin(), route_.end(), progress_m,
                                       [](double d, const routing::TracePoint& p) { return d < p.distance_m; });
-  if (after == route_.end() || after == route_.begin()) return 8.0;
-  const auto& a = *(after - 1);
-  const auto& b = *after;
-  const double dt = b.time_s - a.time_s;
-  return dt > 0 ? std::clamp((b.distance_m - a.distance_m) / dt, 3.0, 40.0) : 8.0;
+  const auto& point = after == route_.begin() ? route_.front() : *(after - 1);
+  return std::clamp(point.speed_limit_mps, 3.0, 40.0);
 }
 
 // The deceleration needed to stop before a light that shows red or (stoppable) yellow,
@@ -89,8 +86,14 @@ double DriveSimulator::target_acceleration() {
   const double look = state_.speed_mps * state_.speed_mps / (2 * options_.comfortable_deceleration_mps2) + 10;
   desired = std::min(desired, std::sqrt(std::pow(speed_limit_at(state_.progress_m + look), 2) +
                                         2 * options_.comfortable_deceleration_mps2 * 5));
-  if (options_.follow_glosa && state_.light && state_.light->advice.speed_mps) {
-    desired = std::min(desired, std::max(*state_.light->advice.speed_mps, 1.0));
+  if (options_.follow_glosa && state_.light) {
+    const signals::Advice& advice = state_.light->advice;
+    if (advice.speed_mps) desired = std::min(desired, std::max(*advice.speed_mps, 1.0));
+    // Told to stop with the green's start known: roll up to meet it rather than hurry
+    // to the line and wait there.
+    if (advice.kind == signals::AdviceKind::kStop && advice.green_in_s && *advice.green_in_s > 0) {
+      desired = std::min(desired, state_.light->distance_m / *advice.green_in_s);
+    }
   }
   // Arrive: stop at the end of the route.
   const double to_end = route_.back().distance_m - state_.progress_m;
