@@ -3,6 +3,7 @@
 //
 //   build-bench/bench/glosa_eval                       # Monaco, 200 drives, fixed-time plans
 //   CODRIVER_GLOSA_DRIVES=500 CODRIVER_GLOSA_ACTUATED=10 build-bench/bench/glosa_eval
+//   CODRIVER_GLOSA_OSM=../shared/data/osm/nyc_greenwich_village.osm.pbf build-bench/bench/glosa_eval
 //
 // For each drive: a random origin and destination on the road network, a random start
 // time, and the same route, lights and start time in both runs. Reported per mode: stops,
@@ -56,7 +57,10 @@ void print_row(const char* what, double baseline, double glosa, int drives) {
 
 int main() {
   codriver::testing::TempDir scratch;
-  map::import_bundle(codriver::testing::shared_data("osm/monaco.osm.pbf"), scratch / "monaco");
+  const char* osm = std::getenv("CODRIVER_GLOSA_OSM");
+  map::import_bundle(osm != nullptr ? std::filesystem::path(osm)
+                                    : codriver::testing::shared_data("osm/monaco.osm.pbf"),
+                     scratch / "monaco");
   const auto bundle = map::MapBundle::open(scratch / "monaco");
   const auto& graph = bundle.graph();
   const routing::CarProfile profile;

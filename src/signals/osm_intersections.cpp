@@ -124,8 +124,12 @@ void add_lanes(const map::RoadGraph& graph, const Cluster& cluster,
   // Lane ids are 0..255: a pathological cluster keeps its first 127 roads each way.
   if (out.ingress_edges.size() > 127) out.ingress_edges.resize(127);
   if (out.egress_edges.size() > 127) out.egress_edges.resize(127);
-  for (std::size_t k = 0; k < out.ingress_edges.size(); ++k)
+  out.max_approach_speed_mps = 0;
+  for (std::size_t k = 0; k < out.ingress_edges.size(); ++k) {
     out.intersection.lanes.push_back(ingress_lane(graph, out.ingress_edges[k], static_cast<int>(k)));
+    out.max_approach_speed_mps =
+        std::max(out.max_approach_speed_mps, graph.edges[out.ingress_edges[k]].speed_kmh / 3.6);
+  }
   for (std::size_t k = 0; k < out.egress_edges.size(); ++k)
     out.intersection.lanes.push_back(egress_lane(graph, out.egress_edges[k], static_cast<int>(k)));
 }

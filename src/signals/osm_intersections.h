@@ -26,6 +26,7 @@ struct DerivedIntersection {
   std::vector<map::NodeId> nodes;  // the signal nodes
   double major_bearing_deg = 0;    // direction of group 1's axis
   map::format::RoadClass major_class = map::format::RoadClass::kResidential;
+  double max_approach_speed_mps = 50 / 3.6;  // the fastest road into it (for the yellow time)
   std::vector<map::EdgeId> ingress_edges;  // lane 2k+1 is ingress_edges[k]
   std::vector<map::EdgeId> egress_edges;   // lane 2k+2 is egress_edges[k]
   bool has_crossing_axis() const;

@@ -117,14 +117,17 @@ MovementEvent event_of(const Interval& i, double now) {
 SignalPlan plan_for(const DerivedIntersection& intersection, const PlanOptions& o) {
   SignalPlan plan;
   plan.intersection_id = intersection.intersection.id.id;
-  plan.yellow_s = o.yellow_s;
+  // The ITE rule for the yellow: a second to react plus the time to stop at a comfortable
+  // 2.5 m/s² from the approach speed, so a car that cannot stop comfortably clears on yellow.
+  plan.yellow_s = std::max(o.yellow_s, std::ceil(1.0 + intersection.max_approach_speed_mps / 5.0));
   plan.all_red_s = o.all_red_s;
   plan.max_extension_s = o.max_extension_s;
   plan.seed = o.seed;
   const bool arterial = intersection.major_class <= map::format::RoadClass::kPrimaryLink;
   const bool crossing = intersection.has_crossing_axis();
   plan.cycle_s = !crossing ? o.single_axis_cycle_s : (arterial ? o.arterial_cycle_s : o.minor_cycle_s);
-  const double lost = crossing ? 2 * (o.yellow_s + o.all_red_s) : o.yellow_s + o.all_red_s;
+  const double lost =
+      crossing ? 2 * (plan.yellow_s + o.all_red_s) : plan.yellow_s + o.all_red_s;
   const double green = plan.cycle_s - lost;
   plan.major_green_s = crossing ? green * o.major_share : green * 0.6;
   plan.minor_green_s = crossing ? green - plan.major_green_s : 0;

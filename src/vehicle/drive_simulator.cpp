@@ -70,9 +70,15 @@ double DriveSimulator::stop_for_light(const signals::RouteMovement& m) {
   const signals::LightColour colour = rsu_.colour(index, *m.signal_group, now());
   const double v = state_.speed_mps;
   const double comfortable = v * v / (2 * options_.comfortable_deceleration_mps2);
-  const bool must_stop = colour == signals::LightColour::kRed ||
-                         (colour == signals::LightColour::kYellow && comfortable <= to_line + 0.5);
+  if (colour == signals::LightColour::kGreen) stopping_for_.reset();
+  // A driver who has decided to stop for a light keeps to it until green: re-deciding on
+  // every glance is what puts a car in the dilemma zone.
+  const bool committed = stopping_for_ == next_light_;
+  const bool must_stop =
+      colour == signals::LightColour::kRed ||
+      (colour == signals::LightColour::kYellow && (committed || comfortable <= to_line + 0.5));
   if (!must_stop) return 0;
+  stopping_for_ = next_light_;
   if (to_line <= 0.05) return options_.max_deceleration_mps2;  // hold at the line
   const double needed = v * v / (2 * to_line);
   // Brake once braking comfortably would only just do; creep up when far and slow.

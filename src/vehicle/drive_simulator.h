@@ -83,6 +83,7 @@ class DriveSimulator {
   DriveStats stats_;
   bool was_stopped_ = true;
   std::size_t next_light_ = 0;
+  std::optional<std::size_t> stopping_for_;  // the light the car has decided to stop for
 };
 
 }  // namespace codriver::vehicle
