@@ -26,8 +26,10 @@ bool valid_date(const CivilTime& t) {
   return date.ok() && t.hour <= 23 && t.minute <= 59 && t.second <= 60;
 }
 
-// "YYYY-MM-DDTHH:MM[:SS[.fff]]" at the start of text; `length` is what it used.
-std::optional<CivilTime> parse_wall_clock(std::string_view text, std::size_t& length) {
+// "YYYY-MM-DDTHH:MM[:SS[.fff]]" at the start of text; `length` is what it used and
+// `nanoseconds` the fraction of the second (digits past the ninth are dropped).
+std::optional<CivilTime> parse_wall_clock(std::string_view text, std::size_t& length,
+                                          long* nanoseconds = nullptr) {
   CivilTime t;
   const auto year = number_at(text, 0, 4), month = number_at(text, 5, 2),
              day = number_at(text, 8, 2), hour = number_at(text, 11, 2),
@@ -46,8 +48,16 @@ std::optional<CivilTime> parse_wall_clock(std::string_view text, std::size_t& le
     if (length < text.size() && text[length] == '.') {
       ++length;
       const std::size_t digits_start = length;
-      while (length < text.size() && text[length] >= '0' && text[length] <= '9') ++length;
+      long fraction = 0, scale = 1000000000;
+      while (length < text.size() && text[length] >= '0' && text[length] <= '9') {
+        if (scale > 1) {
+          scale /= 10;
+          fraction += (text[length] - '0') * scale;
+        }
+        ++length;
+      }
       if (length == digits_start) return std::nullopt;
+      if (nanoseconds != nullptr) *nanoseconds = fraction;
     }
   }
   if (!valid_date(t)) return std::nullopt;
@@ -76,7 +86,8 @@ std::optional<CivilTime> parse_civil_time(std::string_view text) {
 
 std::optional<Clock::time_point> parse_rfc3339(std::string_view text) {
   std::size_t length = 0;
-  const auto wall = parse_wall_clock(text, length);
+  long fraction_ns = 0;
+  const auto wall = parse_wall_clock(text, length, &fraction_ns);
   if (!wall) return std::nullopt;
   const auto offset = zone_offset_minutes(text.substr(length));
   if (!offset) return std::nullopt;
@@ -84,7 +95,7 @@ std::optional<Clock::time_point> parse_rfc3339(std::string_view text) {
   const sys_days date = year_month_day{year{wall->year}, month{static_cast<unsigned>(wall->month)},
                                        day{static_cast<unsigned>(wall->day)}};
   const auto instant = date + hours{wall->hour} + minutes{wall->minute} + seconds{wall->second} -
-                       minutes{*offset};
+                       minutes{*offset} + nanoseconds{fraction_ns};
   return time_point_cast<Clock::duration>(instant);
 }
 
@@ -92,9 +103,18 @@ std::string format_rfc3339(Clock::time_point instant) {
   const std::time_t seconds = Clock::to_time_t(instant);
   std::tm utc{};
   gmtime_r(&seconds, &utc);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return text;
+  char text[40];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%S", &utc);
+  // Milliseconds when there are any: feeds at 10 Hz need them to keep their order.
+  const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                      instant - Clock::from_time_t(seconds)).count();
+  std::string out = text;
+  if (ms > 0) {
+    char fraction[8];
+    std::snprintf(fraction, sizeof fraction, ".%03d", static_cast<int>(ms));
+    out += fraction;
+  }
+  return out + "Z";
 }
 
 }  // namespace codriver::feeds

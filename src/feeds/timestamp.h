@@ -12,7 +12,8 @@ namespace codriver::feeds {
 
 using Clock = std::chrono::system_clock;
 
-// An instant from RFC 3339 with a zone (Z or ±hh:mm); nullopt for anything else.
+// An instant from RFC 3339 with a zone (Z or ±hh:mm), fractions of a second kept (to the
+// nanosecond); nullopt for anything else.
 std::optional<Clock::time_point> parse_rfc3339(std::string_view text);
 
 // A wall-clock reading without a zone ("2026-11-24T20:00", seconds optional), or the
@@ -22,7 +23,7 @@ struct CivilTime {
 };
 std::optional<CivilTime> parse_civil_time(std::string_view text);
 
-// "2026-11-24T21:05:00Z".
+// "2026-11-24T21:05:00Z", or "2026-11-24T21:05:00.250Z" when there are milliseconds.
 std::string format_rfc3339(Clock::time_point instant);
 
 }  // namespace codriver::feeds

@@ -14,7 +14,9 @@ TEST(Rfc3339, ReadsZonesAndFractions) {
   EXPECT_EQ(*shanghai, *utc);
   const auto fraction = parse_rfc3339("2026-11-24T21:05:00.750Z");
   ASSERT_TRUE(fraction);
-  EXPECT_EQ(format_rfc3339(*fraction), "2026-11-24T21:05:00Z");
+  EXPECT_EQ(format_rfc3339(*fraction), "2026-11-24T21:05:00.750Z");
+  EXPECT_EQ(*fraction - *utc, std::chrono::milliseconds(750));
+  EXPECT_LT(*parse_rfc3339("2026-11-24T21:05:00.1Z"), *parse_rfc3339("2026-11-24T21:05:00.2Z"));
   EXPECT_EQ(format_rfc3339(*parse_rfc3339("2024-02-29T23:59:59-01:00")), "2024-03-01T00:59:59Z");
 }
 
