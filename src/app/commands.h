@@ -17,5 +17,6 @@ void add_matrix_command(CLI::App& app);
 void add_places_command(CLI::App& app);
 void add_parking_command(CLI::App& app);
 void add_simulate_command(CLI::App& app);
+void add_signals_command(CLI::App& app);
 
 }  // namespace codriver::app

@@ -40,7 +40,8 @@ constexpr std::array<LightName, 11> kLights = {{
 bool same_light(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   for (std::size_t i = 0; i < a.size(); ++i) {
-    const char x = a[i] == '_' ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(a[i])));
+    const char x =
+        a[i] == '_' ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(a[i])));
     if (x != b[i]) return false;
   }
   return true;
@@ -132,8 +133,10 @@ void read_timing(const Node& timing, Instant base, MovementEvent& event) {
 MovementEvent read_phase_state(const Node& node, Instant base) {
   MovementEvent event;
   event.state = light(node.at("light"));
-  if (const auto countdown = node.find("countdown")) read_countdown(*countdown, base, event);
-  else if (const auto timing = node.find("timing")) read_timing(*timing, base, event);
+  if (const auto countdown = node.find("countdown"))
+    read_countdown(*countdown, base, event);
+  else if (const auto timing = node.find("timing"))
+    read_timing(*timing, base, event);
   return event;
 }
 

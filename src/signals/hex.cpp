@@ -11,13 +11,16 @@ int digit_value(char c) {
   return -1;
 }
 
-bool is_space(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
+bool is_space(char c) {
+  return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+}
 
 }  // namespace
 
 std::optional<std::vector<std::uint8_t>> bytes_from_hex(std::string_view text) {
   std::size_t start = 0;
-  while (start < text.size() && is_space(text[start])) ++start;
+  while (start < text.size() && is_space(text[start]))
+    ++start;
   if (text.substr(start, 2) == "0x" || text.substr(start, 2) == "0X") start += 2;
   std::vector<std::uint8_t> bytes;
   bytes.reserve(text.size() / 2);

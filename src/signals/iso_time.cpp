@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <string>
 
 #include "feeds/timestamp.h"
 
@@ -24,17 +25,23 @@ std::string format_iso8601(Instant instant) {
 }
 
 std::optional<Instant> parse_iso8601(std::string_view text) {
-  // feeds::parse_rfc3339 checks the whole text (fraction included) but drops the fraction.
-  const auto whole_seconds = feeds::parse_rfc3339(text);
-  if (!whole_seconds) return std::nullopt;
+  // The system clock counts nanoseconds in 64 bits: years 1678..2261. Messages are from
+  // this century; a year far outside it is an error, not an overflow.
+  if (text.size() < 4 || text.substr(0, 2) < "19" || text.substr(0, 2) > "21") return std::nullopt;
+  // The fraction is read here and the rest left to feeds::parse_rfc3339 without it, so
+  // that every digit counts once whether or not that function keeps fractions itself.
+  if (!feeds::parse_rfc3339(text)) return std::nullopt;
+  if (text.size() <= 19 || text[19] != '.') return feeds::parse_rfc3339(text);
   nanoseconds fraction{0};
-  if (text.size() > 19 && text[19] == '.') {
-    long long scale = 100'000'000;
-    for (std::size_t i = 20; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i) {
-      fraction += nanoseconds((text[i] - '0') * scale);
-      scale /= 10;
-    }
+  long long scale = 100'000'000;
+  std::size_t end = 20;
+  for (; end < text.size() && text[end] >= '0' && text[end] <= '9'; ++end) {
+    fraction += nanoseconds((text[end] - '0') * scale);
+    scale /= 10;
   }
+  const std::string whole = std::string(text.substr(0, 19)) + std::string(text.substr(end));
+  const auto whole_seconds = feeds::parse_rfc3339(whole);
+  if (!whole_seconds) return std::nullopt;
   return *whole_seconds + duration_cast<Instant::duration>(fraction);
 }
 

@@ -23,7 +23,8 @@ const nlohmann::json& ode_data(const nlohmann::json& document) {
 
 std::string ode_data_type(const nlohmann::json& document) {
   const nlohmann::json* payload = &document;
-  if (document.contains("payload") && document["payload"].is_object()) payload = &document["payload"];
+  if (document.contains("payload") && document["payload"].is_object())
+    payload = &document["payload"];
   const auto it = payload->find("dataType");
   return it != payload->end() && it->is_string() ? it->get<std::string>() : "";
 }
@@ -33,16 +34,18 @@ bool is_spat_data(const nlohmann::json& data) {
 }
 
 bool is_map_data(const nlohmann::json& data) {
-  return data.is_object() && (data.contains("msgIssueRevision") ||
-                              (data.contains("intersections") && data["intersections"].is_object() &&
-                               data["intersections"].contains("intersectionGeometry")));
+  return data.is_object() &&
+         (data.contains("msgIssueRevision") ||
+          (data.contains("intersections") && data["intersections"].is_object() &&
+           data["intersections"].contains("intersectionGeometry")));
 }
 
 Instant reference_for(const nlohmann::json& document, const DecodeOptions& options) {
   if (options.reference) return *options.reference;
   const Node root(document, "", kCodec);
   if (const auto metadata = root.find("metadata")) {
-    if (const auto received = metadata->find("odeReceivedAt")) return json_input::instant(*received);
+    if (const auto received = metadata->find("odeReceivedAt"))
+      return json_input::instant(*received);
   }
   return feeds::Clock::now();
 }
@@ -59,7 +62,8 @@ SignalMessage decode_ode_json(const nlohmann::json& document, const DecodeOption
   const Instant reference = reference_for(document, options);
   const nlohmann::json& data = ode_data(document);
   const std::string type = ode_data_type(document);
-  const std::string path = &data == &document ? "" : (document.contains("payload") ? "payload.data" : "data");
+  const std::string path =
+      &data == &document ? "" : (document.contains("payload") ? "payload.data" : "data");
   const Node node(data, path, kCodec);
   if (type.find("SPAT") != std::string::npos || (type.empty() && is_spat_data(data))) {
     return ode::read_ode_spat(node, reference);
@@ -67,8 +71,9 @@ SignalMessage decode_ode_json(const nlohmann::json& document, const DecodeOption
   if (type.find("MAP") != std::string::npos || (type.empty() && is_map_data(data))) {
     return ode::read_ode_map(node, reference);
   }
-  Node(document, "", kCodec).fail("is neither an ODE SPaT nor an ODE MAP" +
-                                  (type.empty() ? std::string() : " (dataType " + type + ")"));
+  Node(document, "", kCodec)
+      .fail("is neither an ODE SPaT nor an ODE MAP" +
+            (type.empty() ? std::string() : " (dataType " + type + ")"));
 }
 
 }  // namespace codriver::signals

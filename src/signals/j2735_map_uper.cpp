@@ -27,8 +27,12 @@ constexpr int kElevationUnknown = -4096;
 // NodeOffsetPointXY's six XY alternatives: node-XY1 (Offset-B10) .. node-XY6 (Offset-B16).
 constexpr std::array<int, 6> kNodeXYBits = {10, 11, 12, 13, 14, 16};
 
-std::int64_t signed_min(int bits) { return -(std::int64_t{1} << (bits - 1)); }
-std::int64_t signed_max(int bits) { return (std::int64_t{1} << (bits - 1)) - 1; }
+std::int64_t signed_min(int bits) {
+  return -(std::int64_t{1} << (bits - 1));
+}
+std::int64_t signed_max(int bits) {
+  return (std::int64_t{1} << (bits - 1)) - 1;
+}
 
 // A lane node as the wire gives it, before positions are worked out.
 struct RawNode {
@@ -40,7 +44,7 @@ struct RawNode {
 struct ComputedLane {
   int reference_lane = 0;
   std::int64_t offset_x_cm = 0, offset_y_cm = 0;
-  std::optional<int> rotate;  // Angle, 0.0125 degree units, clockwise
+  std::optional<int> rotate;            // Angle, 0.0125 degree units, clockwise
   std::optional<int> scale_x, scale_y;  // Scale-B12, 0.05 % units
 };
 
@@ -122,13 +126,15 @@ void read_node_attributes(BitReader& r, RawNode& node) {
   const std::uint32_t opt = read_presence(r, 7, "optional fields");
   if (present(opt, 7, 0)) {
     const std::size_t count = r.size(1, 8, "localNode");
-    for (std::size_t i = 0; i < count; ++i) read_extensible_enum(r, 12, "localNode");
+    for (std::size_t i = 0; i < count; ++i)
+      read_extensible_enum(r, 12, "localNode");
   }
   for (const int component : {1, 2}) {
     if (!present(opt, 7, component)) continue;
     const char* name = component == 1 ? "disabled" : "enabled";
     const std::size_t count = r.size(1, 8, name);
-    for (std::size_t i = 0; i < count; ++i) read_extensible_enum(r, 38, name);
+    for (std::size_t i = 0; i < count; ++i)
+      read_extensible_enum(r, 38, name);
   }
   if (present(opt, 7, 3)) {
     const std::size_t count = r.size(1, 8, "data");
@@ -137,7 +143,8 @@ void read_node_attributes(BitReader& r, RawNode& node) {
       skip_lane_data_attribute(r);
     }
   }
-  if (present(opt, 7, 4)) node.width_delta_cm = static_cast<int>(r.constrained(-512, 511, "dWidth"));
+  if (present(opt, 7, 4))
+    node.width_delta_cm = static_cast<int>(r.constrained(-512, 511, "dWidth"));
   if (present(opt, 7, 5)) {
     node.elevation_delta_cm = 10 * static_cast<int>(r.constrained(-512, 511, "dElevation"));
   }
@@ -168,10 +175,20 @@ RawNode read_node(BitReader& r) {
   return node;
 }
 
+// Offsets can carry a lane past a pole or the antimeridian; no real lane goes there.
+void require_on_earth(BitReader& r, const std::vector<LaneNode>& nodes) {
+  for (std::size_t i = 0; i < nodes.size(); ++i) {
+    if (!geo::is_valid(nodes[i].position)) {
+      r.fail("node " + std::to_string(i) + " lies off the Earth", "nodeList");
+    }
+  }
+}
+
 std::vector<LaneNode> place_raw_nodes(const std::vector<RawNode>& raw, geo::LatLon ref_point) {
   std::vector<NodeStep> steps;
   steps.reserve(raw.size());
-  for (const RawNode& node : raw) steps.push_back(node.step);
+  for (const RawNode& node : raw)
+    steps.push_back(node.step);
   const std::vector<geo::LatLon> positions = place_nodes(steps, ref_point);
   std::vector<LaneNode> nodes;
   nodes.reserve(raw.size());
@@ -240,6 +257,7 @@ void read_node_list(BitReader& r, Lane& lane, std::optional<ComputedLane>& compu
     raw.push_back(read_node(r));
   }
   lane.nodes = place_raw_nodes(raw, ref_point);
+  require_on_earth(r, lane.nodes);
 }
 
 // LaneAttributes ::= SEQUENCE { directionalUse LaneDirection (BIT STRING SIZE(2)),
@@ -258,7 +276,8 @@ void read_lane_attributes(BitReader& r, Lane& lane) {
   lane.type = static_cast<LaneType>(r.constrained(0, kLaneTypeCount - 1, "laneType"));
   if (lane.type == LaneType::kVehicle && r.bit("vehicle size extension")) {
     const std::size_t bits = r.length("vehicle");
-    if (bits > 64) r.fail("vehicle lane attributes of " + std::to_string(bits) + " bits", "vehicle");
+    if (bits > 64)
+      r.fail("vehicle lane attributes of " + std::to_string(bits) + " bits", "vehicle");
     lane.type_attributes = read_named_bits(r, static_cast<int>(bits), "vehicle");
   } else {
     lane.type_attributes =
@@ -294,8 +313,10 @@ Lane read_lane(BitReader& r, geo::LatLon ref_point, std::optional<ComputedLane>&
   const std::uint32_t opt = read_presence(r, 7, "optional fields");
   lane.id = static_cast<int>(r.constrained(0, 255, "laneID"));
   if (present(opt, 7, 0)) lane.name = read_descriptive_name(r, "name");
-  if (present(opt, 7, 1)) lane.ingress_approach = static_cast<int>(r.constrained(0, 15, "ingressApproach"));
-  if (present(opt, 7, 2)) lane.egress_approach = static_cast<int>(r.constrained(0, 15, "egressApproach"));
+  if (present(opt, 7, 1))
+    lane.ingress_approach = static_cast<int>(r.constrained(0, 15, "ingressApproach"));
+  if (present(opt, 7, 2))
+    lane.egress_approach = static_cast<int>(r.constrained(0, 15, "egressApproach"));
   read_lane_attributes(r, lane);
   if (present(opt, 7, 3)) lane.maneuvers = read_named_bits(r, kManeuverCount, "maneuvers");
   read_node_list(r, lane, computed, ref_point);
@@ -339,6 +360,8 @@ std::vector<Lane> read_lane_list(BitReader& r, const char* field, geo::LatLon re
              "nodeList.computed.referenceLaneId");
     }
     lanes[i].nodes = compute_lane(*computed[i], base->nodes);
+    Scope item(r, field, static_cast<int>(i));
+    require_on_earth(r, lanes[i].nodes);
   }
   return lanes;
 }
@@ -366,7 +389,8 @@ Intersection read_intersection(BitReader& r) {
   out.id = read_intersection_ref(r);
   out.revision = static_cast<int>(r.constrained(0, 127, "revision"));
   read_ref_point(r, out);
-  if (present(opt, 5, 1)) out.lane_width_cm = static_cast<int>(r.constrained(0, 32767, "laneWidth"));
+  if (present(opt, 5, 1))
+    out.lane_width_cm = static_cast<int>(r.constrained(0, 32767, "laneWidth"));
   if (present(opt, 5, 2)) skip_speed_limits(r);
   out.lanes = read_lane_list(r, "laneSet", out.ref_point);
   if (present(opt, 5, 3)) skip_preempt_priority_list(r);
@@ -460,7 +484,8 @@ void write_ref_point(BitWriter& w, const Intersection& in) {
 
 void write_node_attributes(BitWriter& w, const LaneNode& node) {
   w.bit(false);
-  for (int i = 0; i < 4; ++i) w.bit(false);  // localNode, disabled, enabled, data
+  for (int i = 0; i < 4; ++i)
+    w.bit(false);  // localNode, disabled, enabled, data
   w.bit(node.width_delta_cm.has_value());
   w.bit(node.elevation_delta_cm.has_value());
   w.bit(false);  // regional
@@ -549,7 +574,8 @@ void write_lane(BitWriter& w, const Lane& lane, geo::LatLon ref_point) {
   if (lane.ingress_approach) w.constrained(*lane.ingress_approach, 0, 15, "ingressApproach");
   if (lane.egress_approach) w.constrained(*lane.egress_approach, 0, 15, "egressApproach");
   w.bit(false);  // LaneAttributes.regional
-  write_named_bits(w, static_cast<std::uint16_t>((lane.ingress_path ? 1 : 0) | (lane.egress_path ? 2 : 0)), 2);
+  write_named_bits(
+      w, static_cast<std::uint16_t>((lane.ingress_path ? 1 : 0) | (lane.egress_path ? 2 : 0)), 2);
   write_named_bits(w, lane.shared_with, 10);
   w.bit(false);  // LaneTypeAttributes extension
   w.constrained(static_cast<int>(lane.type), 0, kLaneTypeCount - 1, "laneType");
@@ -559,11 +585,13 @@ void write_lane(BitWriter& w, const Lane& lane, geo::LatLon ref_point) {
   write_nodes(w, lane.nodes, ref_point);
   if (!lane.connects_to.empty()) {
     w.size(lane.connects_to.size(), 1, 16, "GenericLane.connectsTo");
-    for (const LaneConnection& c : lane.connects_to) write_connection(w, c);
+    for (const LaneConnection& c : lane.connects_to)
+      write_connection(w, c);
   }
   if (!lane.overlays.empty()) {
     w.size(lane.overlays.size(), 1, 5, "GenericLane.overlays");
-    for (const int id : lane.overlays) w.constrained(id, 0, 255, "overlays");
+    for (const int id : lane.overlays)
+      w.constrained(id, 0, 255, "overlays");
   }
 }
 
@@ -580,7 +608,8 @@ void write_intersection(BitWriter& w, const Intersection& in) {
   write_ref_point(w, in);
   if (in.lane_width_cm) w.constrained(*in.lane_width_cm, 0, 32767, "laneWidth");
   w.size(in.lanes.size(), 1, 255, "IntersectionGeometry.laneSet");
-  for (const Lane& lane : in.lanes) write_lane(w, lane, in.ref_point);
+  for (const Lane& lane : in.lanes)
+    write_lane(w, lane, in.ref_point);
 }
 
 }  // namespace
@@ -629,7 +658,8 @@ void write_map(BitWriter& w, const MapMessage& map) {
   w.bit(map.layer_type.has_value());
   w.bit(map.layer_id.has_value());
   w.bit(!map.intersections.empty());
-  for (int i = 0; i < 4; ++i) w.bit(false);  // roadSegments .. regional
+  for (int i = 0; i < 4; ++i)
+    w.bit(false);  // roadSegments .. regional
   if (map.timestamp) {
     w.constrained(minute_of_year(*map.timestamp), 0, kMinuteOfYearUnknown, "MapData.timeStamp");
   }
@@ -646,7 +676,8 @@ void write_map(BitWriter& w, const MapMessage& map) {
   if (map.layer_id) w.constrained(*map.layer_id, 0, 100, "MapData.layerID");
   if (!map.intersections.empty()) {
     w.size(map.intersections.size(), 1, 32, "MapData.intersections");
-    for (const Intersection& in : map.intersections) write_intersection(w, in);
+    for (const Intersection& in : map.intersections)
+      write_intersection(w, in);
   }
 }
 

@@ -162,8 +162,8 @@ IntersectionSignals read_intersection_state(BitReader& r, Instant reference) {
 
 // ------------------------------------------------------------------------ writing
 
-void write_time_mark(BitWriter& w, const MovementEvent& event,
-                     const std::optional<Instant>& time, TimeField field) {
+void write_time_mark(BitWriter& w, const MovementEvent& event, const std::optional<Instant>& time,
+                     TimeField field) {
   if (time) {
     w.bits(static_cast<std::uint64_t>(time_mark_of(*time)), 16);
   } else {
@@ -191,12 +191,14 @@ void write_timing(BitWriter& w, const MovementEvent& e) {
   if (has_time(e, e.start, TimeField::kStart)) write_time_mark(w, e, e.start, TimeField::kStart);
   // minEndTime is mandatory: without one, "unknown" (36001).
   write_time_mark(w, e, e.min_end, TimeField::kMinEnd);
-  if (has_time(e, e.max_end, TimeField::kMaxEnd)) write_time_mark(w, e, e.max_end, TimeField::kMaxEnd);
+  if (has_time(e, e.max_end, TimeField::kMaxEnd))
+    write_time_mark(w, e, e.max_end, TimeField::kMaxEnd);
   if (has_time(e, e.likely_end, TimeField::kLikelyEnd)) {
     write_time_mark(w, e, e.likely_end, TimeField::kLikelyEnd);
   }
   if (e.confidence) w.constrained(interval_confidence_index(*e.confidence), 0, 15, "confidence");
-  if (has_time(e, e.next_time, TimeField::kNext)) write_time_mark(w, e, e.next_time, TimeField::kNext);
+  if (has_time(e, e.next_time, TimeField::kNext))
+    write_time_mark(w, e, e.next_time, TimeField::kNext);
 }
 
 void write_movement_event(BitWriter& w, const MovementEvent& event) {
@@ -219,7 +221,8 @@ void write_movement_state(BitWriter& w, const SignalGroupState& state) {
   }
   w.constrained(state.signal_group, 0, 255, "MovementState.signalGroup");
   w.size(state.events.size(), 1, 16, "MovementState.state-time-speed");
-  for (const MovementEvent& event : state.events) write_movement_event(w, event);
+  for (const MovementEvent& event : state.events)
+    write_movement_event(w, event);
 }
 
 void write_intersection_state(BitWriter& w, const IntersectionSignals& in) {
@@ -239,15 +242,17 @@ void write_intersection_state(BitWriter& w, const IntersectionSignals& in) {
                   kMinuteOfYearUnknown, "IntersectionState.moy");
   }
   if (in.timestamp_parts.millisecond) {
-    w.constrained(in.timestamp ? millisecond_of_minute(*in.timestamp) : kDSecondUnknown, 0,
-                  65535, "IntersectionState.timeStamp");
+    w.constrained(in.timestamp ? millisecond_of_minute(*in.timestamp) : kDSecondUnknown, 0, 65535,
+                  "IntersectionState.timeStamp");
   }
   if (!in.enabled_lanes.empty()) {
     w.size(in.enabled_lanes.size(), 1, 16, "IntersectionState.enabledLanes");
-    for (const int lane : in.enabled_lanes) w.constrained(lane, 0, 255, "enabledLanes");
+    for (const int lane : in.enabled_lanes)
+      w.constrained(lane, 0, 255, "enabledLanes");
   }
   w.size(in.signal_groups.size(), 1, 255, "IntersectionState.states");
-  for (const SignalGroupState& state : in.signal_groups) write_movement_state(w, state);
+  for (const SignalGroupState& state : in.signal_groups)
+    write_movement_state(w, state);
 }
 
 }  // namespace
@@ -260,9 +265,8 @@ SpatMessage read_spat(BitReader& r, Instant reference) {
   const bool extended = r.bit("extension");
   const std::uint32_t opt = read_presence(r, 3, "optional fields");
   if (present(opt, 3, 0)) {
-    spat.timestamp =
-        read_minute_of_year(static_cast<int>(r.constrained(0, kMinuteOfYearUnknown, "timeStamp")),
-                            reference);
+    spat.timestamp = read_minute_of_year(
+        static_cast<int>(r.constrained(0, kMinuteOfYearUnknown, "timeStamp")), reference);
   }
   if (present(opt, 3, 1)) spat.name = read_descriptive_name(r, "name");
   const std::size_t count = r.size(1, 32, "intersections");
@@ -286,7 +290,8 @@ void write_spat(BitWriter& w, const SpatMessage& spat) {
   }
   if (!spat.name.empty()) write_descriptive_name(w, spat.name, "SPAT.name");
   w.size(spat.intersections.size(), 1, 32, "SPAT.intersections");
-  for (const IntersectionSignals& in : spat.intersections) write_intersection_state(w, in);
+  for (const IntersectionSignals& in : spat.intersections)
+    write_intersection_state(w, in);
 }
 
 }  // namespace codriver::signals::j2735

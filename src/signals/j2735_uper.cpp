@@ -31,8 +31,7 @@ SignalMessage decode_j2735_uper(std::span<const std::uint8_t> bytes, Instant ref
   const bool extended = frame.bit("extension");
   const auto message_id = static_cast<int>(frame.constrained(0, 32767, "messageId"));
   if (message_id != kJ2735SpatId && message_id != kJ2735MapId) {
-    frame.fail("message id " + std::to_string(message_id) +
-                   " is neither SPaT (19) nor MAP (18)",
+    frame.fail("message id " + std::to_string(message_id) + " is neither SPaT (19) nor MAP (18)",
                "messageId");
   }
   const std::vector<std::uint8_t> content = frame.open_type("value");

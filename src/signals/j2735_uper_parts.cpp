@@ -48,7 +48,8 @@ std::uint16_t read_named_bits(uper::BitReader& r, int count, const char* field) 
 }
 
 void write_named_bits(uper::BitWriter& w, std::uint16_t value, int count) {
-  for (int i = 0; i < count; ++i) w.bit(i < 16 && ((value >> i) & 1u));
+  for (int i = 0; i < count; ++i)
+    w.bit(i < 16 && ((value >> i) & 1u));
 }
 
 int read_extensible_enum(uper::BitReader& r, int root_count, const char* field) {

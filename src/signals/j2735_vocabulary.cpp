@@ -9,40 +9,48 @@ namespace codriver::signals::j2735 {
 
 namespace {
 
-constexpr std::array<std::string_view, 10> kLaneSharing = {
-    "overlappingLaneDescriptionProvided",
-    "multipleLanesTreatedAsOneLane",
-    "otherNonMotorizedTrafficTypes",
-    "individualMotorizedVehicleTraffic",
-    "busVehicleTraffic",
-    "taxiVehicleTraffic",
-    "pedestriansTraffic",
-    "cyclistVehicleTraffic",
-    "trackedVehicleTraffic",
-    "pedestrianTraffic"};
+constexpr std::array<std::string_view, 10> kLaneSharing = {"overlappingLaneDescriptionProvided",
+                                                           "multipleLanesTreatedAsOneLane",
+                                                           "otherNonMotorizedTrafficTypes",
+                                                           "individualMotorizedVehicleTraffic",
+                                                           "busVehicleTraffic",
+                                                           "taxiVehicleTraffic",
+                                                           "pedestriansTraffic",
+                                                           "cyclistVehicleTraffic",
+                                                           "trackedVehicleTraffic",
+                                                           "pedestrianTraffic"};
 
 constexpr std::array<std::string_view, 8> kVehicle = {
-    "isVehicleRevocableLane", "isVehicleFlyOverLane",    "hovLaneUseOnly",
-    "restrictedToBusUse",     "restrictedToTaxiUse",     "restrictedFromPublicUse",
+    "isVehicleRevocableLane", "isVehicleFlyOverLane", "hovLaneUseOnly",
+    "restrictedToBusUse",     "restrictedToTaxiUse",  "restrictedFromPublicUse",
     "hasIRbeaconCoverage",    "permissionOnRequest"};
 constexpr std::array<std::string_view, 9> kCrosswalk = {
-    "crosswalkRevocableLane", "bicyleUseAllowed",    "isXwalkFlyOverLane",
+    "crosswalkRevocableLane", "bicyleUseAllowed",        "isXwalkFlyOverLane",
     "fixedCycleTime",         "biDirectionalCycleTimes", "hasPushToWalkButton",
     "audioSupport",           "rfSignalRequestPresent",  "unsignalizedSegmentsPresent"};
 constexpr std::array<std::string_view, 7> kBike = {
-    "bikeRevocableLane", "pedestrianUseAllowed", "isBikeFlyOverLane",
-    "fixedCycleTime",    "biDirectionalCycleTimes", "isolatedByBarrier",
+    "bikeRevocableLane",          "pedestrianUseAllowed",
+    "isBikeFlyOverLane",          "fixedCycleTime",
+    "biDirectionalCycleTimes",    "isolatedByBarrier",
     "unsignalizedSegmentsPresent"};
-constexpr std::array<std::string_view, 4> kSidewalk = {
-    "sidewalk-RevocableLane", "bicyleUseAllowed", "isSidewalkFlyOverLane", "walkBikes"};
-constexpr std::array<std::string_view, 10> kBarrier = {
-    "median-RevocableLane", "median",           "whiteLineHashing", "stripedLines",
-    "doubleStripedLines",   "trafficCones",     "constructionBarrier", "trafficChannels",
-    "lowCurbs",             "highCurbs"};
-constexpr std::array<std::string_view, 6> kStriping = {
-    "stripeToConnectingLanesRevocableLane", "stripeDrawOnLeft",
-    "stripeDrawOnRight",                    "stripeToConnectingLanesLeft",
-    "stripeToConnectingLanesRight",         "stripeToConnectingLanesAhead"};
+constexpr std::array<std::string_view, 4> kSidewalk = {"sidewalk-RevocableLane", "bicyleUseAllowed",
+                                                       "isSidewalkFlyOverLane", "walkBikes"};
+constexpr std::array<std::string_view, 10> kBarrier = {"median-RevocableLane",
+                                                       "median",
+                                                       "whiteLineHashing",
+                                                       "stripedLines",
+                                                       "doubleStripedLines",
+                                                       "trafficCones",
+                                                       "constructionBarrier",
+                                                       "trafficChannels",
+                                                       "lowCurbs",
+                                                       "highCurbs"};
+constexpr std::array<std::string_view, 6> kStriping = {"stripeToConnectingLanesRevocableLane",
+                                                       "stripeDrawOnLeft",
+                                                       "stripeDrawOnRight",
+                                                       "stripeToConnectingLanesLeft",
+                                                       "stripeToConnectingLanesRight",
+                                                       "stripeToConnectingLanesAhead"};
 constexpr std::array<std::string_view, 5> kTracked = {
     "spec-RevocableLane", "spec-commuterRailRoadTrack", "spec-lightRailRoadTrack",
     "spec-heavyRailRoadTrack", "spec-otherRailType"};
@@ -57,8 +65,10 @@ constexpr std::array<double, 16> kConfidence = {0.21, 0.36, 0.47, 0.56, 0.62, 0.
 bool same_name(std::string_view a, std::string_view b) {
   std::size_t i = 0, j = 0;
   for (;;) {
-    while (i < a.size() && (a[i] == '-' || a[i] == '_')) ++i;
-    while (j < b.size() && (b[j] == '-' || b[j] == '_')) ++j;
+    while (i < a.size() && (a[i] == '-' || a[i] == '_'))
+      ++i;
+    while (j < b.size() && (b[j] == '-' || b[j] == '_'))
+      ++j;
     if (i == a.size() || j == b.size()) return i == a.size() && j == b.size();
     if (std::tolower(static_cast<unsigned char>(a[i])) !=
         std::tolower(static_cast<unsigned char>(b[j]))) {
@@ -71,7 +81,9 @@ bool same_name(std::string_view a, std::string_view b) {
 
 }  // namespace
 
-std::span<const std::string_view> lane_sharing_names() { return kLaneSharing; }
+std::span<const std::string_view> lane_sharing_names() {
+  return kLaneSharing;
+}
 
 std::span<const std::string_view> lane_type_attribute_names(LaneType type) {
   switch (type) {
@@ -95,7 +107,9 @@ std::span<const std::string_view> lane_type_attribute_names(LaneType type) {
   return {};
 }
 
-int lane_type_attribute_bits(LaneType type) { return type == LaneType::kVehicle ? 8 : 16; }
+int lane_type_attribute_bits(LaneType type) {
+  return type == LaneType::kVehicle ? 8 : 16;
+}
 
 std::optional<int> bit_named(std::span<const std::string_view> names, std::string_view key) {
   for (std::size_t i = 0; i < names.size(); ++i) {
@@ -104,7 +118,9 @@ std::optional<int> bit_named(std::span<const std::string_view> names, std::strin
   return std::nullopt;
 }
 
-double interval_confidence_probability(int index) { return kConfidence.at(index); }
+double interval_confidence_probability(int index) {
+  return kConfidence.at(index);
+}
 
 int interval_confidence_index(double probability) {
   int best = 0;

@@ -1,12 +1,11 @@
 #pragma once
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "signals/signal_model.h"
 
@@ -36,13 +35,13 @@ class Node {
   [[noreturn]] void fail(const std::string& reason) const;
 
   bool is_object() const { return value_->is_object(); }
-  bool has(const char* key) const;  // an object with the key, not null
-  Node at(const char* key) const;   // required
-  std::optional<Node> find(const char* key) const;  // absent and null alike give nullopt
+  bool has(const char* key) const;                       // an object with the key, not null
+  Node at(const char* key) const;                        // required
+  std::optional<Node> find(const char* key) const;       // absent and null alike give nullopt
   std::vector<Node> items(std::size_t max_items) const;  // an array's elements
 
   std::int64_t integer(std::int64_t lo, std::int64_t hi) const;  // 12 or 12.0
-  double number() const;  // finite
+  double number() const;                                         // finite
   std::string string() const;
   bool boolean() const;
 

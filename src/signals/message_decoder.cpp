@@ -10,12 +10,16 @@ namespace codriver::signals {
 
 namespace {
 
-bool is_space(std::uint8_t c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
+bool is_space(std::uint8_t c) {
+  return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+}
 
 std::string_view trimmed_text(std::span<const std::uint8_t> input) {
   std::size_t begin = 0, end = input.size();
-  while (begin < end && is_space(input[begin])) ++begin;
-  while (end > begin && is_space(input[end - 1])) --end;
+  while (begin < end && is_space(input[begin]))
+    ++begin;
+  while (end > begin && is_space(input[end - 1]))
+    --end;
   return {reinterpret_cast<const char*>(input.data()) + begin, end - begin};
 }
 
@@ -69,9 +73,9 @@ DecodedMessage decode_message(std::span<const std::uint8_t> input, const DecodeO
 }
 
 DecodedMessage decode_message(std::string_view input, const DecodeOptions& options) {
-  return decode_message(
-      std::span<const std::uint8_t>(reinterpret_cast<const std::uint8_t*>(input.data()), input.size()),
-      options);
+  return decode_message(std::span<const std::uint8_t>(
+                            reinterpret_cast<const std::uint8_t*>(input.data()), input.size()),
+                        options);
 }
 
 }  // namespace codriver::signals

@@ -11,13 +11,15 @@ namespace {
 
 std::array<std::string_view, kIntersectionStatusBits> status_names() {
   std::array<std::string_view, kIntersectionStatusBits> names;
-  for (int i = 0; i < kIntersectionStatusBits; ++i) names[i] = intersection_status_name(i);
+  for (int i = 0; i < kIntersectionStatusBits; ++i)
+    names[i] = intersection_status_name(i);
   return names;
 }
 
 std::array<std::string_view, kManeuverCount> maneuver_names() {
   std::array<std::string_view, kManeuverCount> names;
-  for (int i = 0; i < kManeuverCount; ++i) names[i] = maneuver_name(static_cast<Maneuver>(i));
+  for (int i = 0; i < kManeuverCount; ++i)
+    names[i] = maneuver_name(static_cast<Maneuver>(i));
   return names;
 }
 
@@ -83,10 +85,14 @@ LaneConnection connection(const Node& node) {
   const Node lane = node.at("connectingLane");
   c.lane = static_cast<int>(lane.required_integer("lane", 0, 255));
   if (const auto maneuver = lane.find("maneuver")) c.maneuvers = maneuvers(*maneuver);
-  if (const auto remote = node.find("remoteIntersection")) c.remote_intersection = intersection_ref(*remote);
-  if (const auto group = node.optional_integer("signalGroup", 0, 255)) c.signal_group = static_cast<int>(*group);
-  if (const auto user = node.optional_integer("userClass", 0, 255)) c.user_class = static_cast<int>(*user);
-  if (const auto id = node.optional_integer("connectionID", 0, 255)) c.connection_id = static_cast<int>(*id);
+  if (const auto remote = node.find("remoteIntersection"))
+    c.remote_intersection = intersection_ref(*remote);
+  if (const auto group = node.optional_integer("signalGroup", 0, 255))
+    c.signal_group = static_cast<int>(*group);
+  if (const auto user = node.optional_integer("userClass", 0, 255))
+    c.user_class = static_cast<int>(*user);
+  if (const auto id = node.optional_integer("connectionID", 0, 255))
+    c.connection_id = static_cast<int>(*id);
   return c;
 }
 
@@ -107,6 +113,13 @@ double j2735_degrees(const Node& node, double limit) {
   const double degrees = node.number();
   if (std::abs(degrees) > limit) node.fail(std::to_string(degrees) + " degrees is not on Earth");
   return static_cast<double>(std::llround(degrees * 1e7)) / 1e7;
+}
+
+double elevation_metres(const Node& node) {
+  const double metres = node.number();
+  if (metres < -409.5 || metres > 6143.9)
+    node.fail(std::to_string(metres) + " m is outside -409.5..6143.9");
+  return static_cast<double>(std::llround(metres * 10.0)) / 10.0;
 }
 
 }  // namespace codriver::signals::ode

@@ -43,4 +43,7 @@ std::vector<Node> wrapped_list(const Node& node, const char* key, const char* ot
 // double the UPER decoder makes from the integer.
 double j2735_degrees(const Node& node, double limit);
 
+// Elevation in metres on J2735's 10 cm grid, within its range (-409.5 .. 6143.9 m).
+double elevation_metres(const Node& node);
+
 }  // namespace codriver::signals::ode

@@ -20,7 +20,8 @@ constexpr std::array<std::string_view, 8> kLayerTypes = {
 int node_alternative(std::string_view key) {
   std::string folded;
   for (const char c : key) {
-    if (c != '-' && c != '_') folded += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (c != '-' && c != '_')
+      folded += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   }
   if (folded == "nodelatlon") return 7;
   if (folded.size() == 7 && folded.starts_with("nodexy") && folded[6] >= '1' && folded[6] <= '6') {
@@ -79,7 +80,11 @@ std::vector<LaneNode> read_nodes(const Node& node_list, geo::LatLon ref_point) {
   }
   if (nodes.size() < 2) node_list.fail("has fewer than 2 nodes (J2735 needs 2..63)");
   const std::vector<geo::LatLon> positions = place_nodes(steps, ref_point);
-  for (std::size_t i = 0; i < nodes.size(); ++i) nodes[i].position = positions[i];
+  for (std::size_t i = 0; i < nodes.size(); ++i) {
+    if (!geo::is_valid(positions[i]))
+      node_list.fail("node " + std::to_string(i) + " lies off the Earth");
+    nodes[i].position = positions[i];
+  }
   return nodes;
 }
 
@@ -99,15 +104,18 @@ void read_lane_attributes(const Node& node, Lane& lane) {
   const auto lane_type = lane_type_from_name(key);
   if (!lane_type) type.fail("\"" + key + "\" is not a J2735 lane type");
   lane.type = *lane_type;
-  lane.type_attributes = named_bits(type.at(key.c_str()), j2735::lane_type_attribute_names(*lane_type));
+  lane.type_attributes =
+      named_bits(type.at(key.c_str()), j2735::lane_type_attribute_names(*lane_type));
 }
 
 Lane read_lane(const Node& node, geo::LatLon ref_point) {
   Lane lane;
   lane.id = static_cast<int>(node.required_integer("laneID", 0, 255));
   if (const auto name = node.optional_string("name")) lane.name = *name;
-  if (const auto a = node.optional_integer("ingressApproach", 0, 15)) lane.ingress_approach = static_cast<int>(*a);
-  if (const auto a = node.optional_integer("egressApproach", 0, 15)) lane.egress_approach = static_cast<int>(*a);
+  if (const auto a = node.optional_integer("ingressApproach", 0, 15))
+    lane.ingress_approach = static_cast<int>(*a);
+  if (const auto a = node.optional_integer("egressApproach", 0, 15))
+    lane.egress_approach = static_cast<int>(*a);
   read_lane_attributes(node.at("laneAttributes"), lane);
   if (const auto m = node.find("maneuvers")) lane.maneuvers = maneuvers(*m);
   lane.nodes = read_nodes(node.at("nodeList"), ref_point);
@@ -131,9 +139,7 @@ Intersection read_intersection(const Node& node) {
   out.revision = static_cast<int>(node.required_integer("revision", 0, 127));
   const Node ref = node.at("refPoint");
   out.ref_point = {j2735_degrees(ref.at("latitude"), 90), j2735_degrees(ref.at("longitude"), 180)};
-  if (const auto elevation = ref.find("elevation")) {
-    out.elevation_m = static_cast<double>(std::llround(elevation->number() * 10.0)) / 10.0;
-  }
+  if (const auto elevation = ref.find("elevation")) out.elevation_m = elevation_metres(*elevation);
   if (const auto width = node.optional_integer("laneWidth", 0, 32767)) {
     out.lane_width_cm = static_cast<int>(*width);
   }
@@ -162,7 +168,8 @@ MapMessage read_ode_map(const Node& data, Instant reference) {
   }
   map.revision = static_cast<int>(data.optional_integer("msgIssueRevision", 0, 127).value_or(0));
   map.layer_type = layer_type(data);
-  if (const auto id = data.optional_integer("layerID", 0, 100)) map.layer_id = static_cast<int>(*id);
+  if (const auto id = data.optional_integer("layerID", 0, 100))
+    map.layer_id = static_cast<int>(*id);
   if (const auto intersections = data.find("intersections")) {
     for (const Node& node :
          wrapped_list(*intersections, "intersectionGeometry", "IntersectionGeometry", 32)) {

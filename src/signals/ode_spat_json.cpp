@@ -1,7 +1,6 @@
 // ODE's J2735SPAT JSON (payload.data of an OdeSpatPayload) into the model.
-#include "signals/ode_json.h"
-
 #include "signals/j2735_vocabulary.h"
+#include "signals/ode_json.h"
 #include "signals/ode_json_parts.h"
 #include "signals/signals_error.h"
 #include "signals/time_mark.h"
@@ -67,13 +66,14 @@ IntersectionSignals read_intersection(const Node& node, Instant reference) {
   if (const auto status = node.find("status")) out.status = intersection_status(*status);
   const auto moy = node.optional_integer("moy", 0, kMinuteOfYearUnknown);
   const auto dsecond = node.optional_integer("timeStamp", 0, 65535);
-  out.timestamp = read_timestamp(moy ? std::optional<int>(static_cast<int>(*moy)) : std::nullopt,
-                                 dsecond ? std::optional<int>(static_cast<int>(*dsecond)) : std::nullopt,
-                                 reference);
+  out.timestamp = read_timestamp(
+      moy ? std::optional<int>(static_cast<int>(*moy)) : std::nullopt,
+      dsecond ? std::optional<int>(static_cast<int>(*dsecond)) : std::nullopt, reference);
   out.timestamp_parts = {moy.has_value(), dsecond.has_value()};
   if (const auto lanes = node.find("enabledLanes")) out.enabled_lanes = enabled_lanes(*lanes);
   const Instant time_base = out.timestamp.value_or(reference);
-  for (const Node& movement : wrapped_list(node.at("states"), "movementList", "MovementState", 255)) {
+  for (const Node& movement :
+       wrapped_list(node.at("states"), "movementList", "MovementState", 255)) {
     out.signal_groups.push_back(read_movement(movement, time_base));
   }
   if (out.signal_groups.empty()) node.fail("has no movement states (J2735 needs 1..255)");

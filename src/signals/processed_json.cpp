@@ -93,7 +93,8 @@ Lane read_lane(const Node& feature) {
   if (const auto m = properties.find("maneuvers")) lane.maneuvers = ode::maneuvers(*m);
   lane.nodes = lane_nodes(feature, properties);
   if (const auto connects = properties.find("connectsTo")) {
-    for (const Node& c : connects->items(16)) lane.connects_to.push_back(ode::connection(c));
+    for (const Node& c : connects->items(16))
+      lane.connects_to.push_back(ode::connection(c));
   }
   return lane;
 }
@@ -106,9 +107,8 @@ Intersection new_intersection(const Node& properties) {
   const Node ref = properties.at("refPoint");
   in.ref_point = {ode::j2735_degrees(ref.at("latitude"), 90),
                   ode::j2735_degrees(ref.at("longitude"), 180)};
-  if (const auto elevation = ref.find("elevation")) {
-    in.elevation_m = static_cast<double>(std::llround(elevation->number() * 10.0)) / 10.0;
-  }
+  if (const auto elevation = ref.find("elevation"))
+    in.elevation_m = ode::elevation_metres(*elevation);
   if (const auto width = properties.optional_integer("laneWidth", 0, 32767)) {
     in.lane_width_cm = static_cast<int>(*width);
   }
@@ -136,7 +136,8 @@ SpatMessage decode_processed_spat_json(const nlohmann::json& document) {
   in.timestamp = optional_instant(root, "utcTimeStamp");
   in.timestamp_parts = {in.timestamp.has_value(), in.timestamp.has_value()};
   if (const auto lanes = root.find("enabledLanes")) {
-    for (const Node& lane : lanes->items(16)) in.enabled_lanes.push_back(static_cast<int>(lane.integer(0, 255)));
+    for (const Node& lane : lanes->items(16))
+      in.enabled_lanes.push_back(static_cast<int>(lane.integer(0, 255)));
   }
   for (const Node& state : root.at("states").items(255)) {
     SignalGroupState group;

@@ -9,20 +9,27 @@ namespace codriver::signals {
 namespace {
 
 constexpr std::array<std::string_view, kManeuverCount> kManeuverNames = {
-    "maneuverStraightAllowed",       "maneuverLeftAllowed",       "maneuverRightAllowed",
-    "maneuverUTurnAllowed",          "maneuverLeftTurnOnRedAllowed",
-    "maneuverRightTurnOnRedAllowed", "maneuverLaneChangeAllowed", "maneuverNoStoppingAllowed",
-    "yieldAllwaysRequired",          "goWithHalt",                "caution",
+    "maneuverStraightAllowed",
+    "maneuverLeftAllowed",
+    "maneuverRightAllowed",
+    "maneuverUTurnAllowed",
+    "maneuverLeftTurnOnRedAllowed",
+    "maneuverRightTurnOnRedAllowed",
+    "maneuverLaneChangeAllowed",
+    "maneuverNoStoppingAllowed",
+    "yieldAllwaysRequired",
+    "goWithHalt",
+    "caution",
     "reserved1"};
 
 constexpr std::array<std::string_view, kManeuverCount> kManeuverShortNames = {
-    "straight",          "left",        "right",       "u-turn",        "left-turn-on-red",
+    "straight",          "left",        "right",       "u-turn",       "left-turn-on-red",
     "right-turn-on-red", "lane-change", "no-stopping", "yield-always", "go-with-halt",
     "caution",           "reserved1"};
 
 constexpr std::array<std::string_view, kLaneTypeCount> kLaneTypeNames = {
-    "vehicle", "crosswalk", "bikeLane", "sidewalk", "median", "striping", "trackedVehicle",
-    "parking"};
+    "vehicle", "crosswalk", "bikeLane",       "sidewalk",
+    "median",  "striping",  "trackedVehicle", "parking"};
 
 constexpr std::array<std::string_view, kMovementPhaseCount> kPhaseNames = {
     "unavailable",
@@ -64,7 +71,9 @@ std::string folded(std::string_view name) {
 
 }  // namespace
 
-std::string_view maneuver_name(Maneuver m) { return kManeuverNames.at(static_cast<int>(m)); }
+std::string_view maneuver_name(Maneuver m) {
+  return kManeuverNames.at(static_cast<int>(m));
+}
 
 std::string_view maneuver_short_name(Maneuver m) {
   return kManeuverShortNames.at(static_cast<int>(m));
@@ -150,6 +159,8 @@ const std::optional<Instant>& time_of(const MovementEvent& event, TimeField fiel
   return time_of(const_cast<MovementEvent&>(event), field);
 }
 
-std::string_view intersection_status_name(int bit) { return kStatusNames.at(bit); }
+std::string_view intersection_status_name(int bit) {
+  return kStatusNames.at(bit);
+}
 
 }  // namespace codriver::signals

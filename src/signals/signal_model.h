@@ -47,8 +47,10 @@ enum class Maneuver : std::uint8_t {
 };
 inline constexpr int kManeuverCount = 12;
 using ManeuverSet = std::uint16_t;
-constexpr bool allows(ManeuverSet set, Maneuver m) { return (set >> static_cast<int>(m)) & 1u; }
-std::string_view maneuver_name(Maneuver m);  // J2735 name: "maneuverStraightAllowed"
+constexpr bool allows(ManeuverSet set, Maneuver m) {
+  return (set >> static_cast<int>(m)) & 1u;
+}
+std::string_view maneuver_name(Maneuver m);        // J2735 name: "maneuverStraightAllowed"
 std::string_view maneuver_short_name(Maneuver m);  // "straight", "left-turn-on-red"
 
 // LaneTypeAttributes: which kind of lane, each with its own attribute bits.
@@ -75,12 +77,12 @@ struct LaneNode {
 
 // Where traffic leaving a lane may go, and which signal group controls that movement.
 struct LaneConnection {
-  int lane = 0;                         // the connecting lane's id
+  int lane = 0;  // the connecting lane's id
   std::optional<ManeuverSet> maneuvers;
   std::optional<IntersectionRef> remote_intersection;  // when the lane is another's
   std::optional<int> signal_group;
-  std::optional<int> user_class;      // RestrictionClassID
-  std::optional<int> connection_id;   // LaneConnectionID, as SPaT maneuver assists name it
+  std::optional<int> user_class;     // RestrictionClassID
+  std::optional<int> connection_id;  // LaneConnectionID, as SPaT maneuver assists name it
   friend bool operator==(const LaneConnection&, const LaneConnection&) = default;
 };
 
@@ -89,8 +91,8 @@ struct Lane {
   std::string name;
   std::optional<int> ingress_approach;  // 0..15
   std::optional<int> egress_approach;
-  bool ingress_path = false;  // directionalUse: traffic enters the intersection on it
-  bool egress_path = false;   // directionalUse: traffic leaves on it
+  bool ingress_path = false;      // directionalUse: traffic enters the intersection on it
+  bool egress_path = false;       // directionalUse: traffic leaves on it
   std::uint16_t shared_with = 0;  // LaneSharing bits (bit i = J2735 bit i)
   LaneType type = LaneType::kVehicle;
   std::uint16_t type_attributes = 0;  // the bits of the lane type's attribute BIT STRING
@@ -127,14 +129,14 @@ struct MapMessage {
 enum class MovementPhase : std::uint8_t {
   kUnavailable,
   kDark,
-  kStopThenProceed,             // flashing red
-  kStopAndRemain,               // red
-  kPreMovement,                 // red + yellow (Europe)
-  kPermissiveMovementAllowed,   // green, yield to conflicting traffic
-  kProtectedMovementAllowed,    // green arrow
-  kPermissiveClearance,         // yellow
-  kProtectedClearance,          // yellow arrow
-  kCautionConflictingTraffic,   // flashing yellow
+  kStopThenProceed,            // flashing red
+  kStopAndRemain,              // red
+  kPreMovement,                // red + yellow (Europe)
+  kPermissiveMovementAllowed,  // green, yield to conflicting traffic
+  kProtectedMovementAllowed,   // green arrow
+  kPermissiveClearance,        // yellow
+  kProtectedClearance,         // yellow arrow
+  kCautionConflictingTraffic,  // flashing yellow
 };
 inline constexpr int kMovementPhaseCount = 10;
 std::string_view phase_name(MovementPhase phase);  // J2735 name: "stop-And-Remain"
@@ -202,7 +204,7 @@ struct IntersectionSignals {
 };
 
 struct SpatMessage {
-  std::optional<Instant> timestamp;  // message level, minute precision
+  std::optional<Instant> timestamp;  // message level: a minute in J2735, exact in CSAE 53
   std::string name;
   std::optional<int> message_count;  // CSAE msgCnt (J2735 has none at this level)
   std::vector<IntersectionSignals> intersections;

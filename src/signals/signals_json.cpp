@@ -18,9 +18,13 @@ json optional_time(const std::optional<Instant>& value) {
   return value ? json(format_iso8601(*value)) : json(nullptr);
 }
 
-double degrees(double value) { return std::round(value * 1e8) / 1e8; }
+double degrees(double value) {
+  return std::round(value * 1e8) / 1e8;
+}
 
-json position(geo::LatLon p) { return {{"lat", degrees(p.lat)}, {"lon", degrees(p.lon)}}; }
+json position(geo::LatLon p) {
+  return {{"lat", degrees(p.lat)}, {"lon", degrees(p.lon)}};
+}
 
 json maneuver_names(ManeuverSet set) {
   json names = json::array();
@@ -64,7 +68,8 @@ json lane_json(const Lane& lane) {
   }
   out["nodes"] = nodes;
   json connections = json::array();
-  for (const LaneConnection& c : lane.connects_to) connections.push_back(connection_json(c));
+  for (const LaneConnection& c : lane.connects_to)
+    connections.push_back(connection_json(c));
   out["connects_to"] = connections;
   return out;
 }
@@ -78,7 +83,8 @@ json intersection_json(const Intersection& in) {
               {"lane_width_cm", optional_number(in.lane_width_cm)}};
   if (!in.name.empty()) out["name"] = in.name;
   json lanes = json::array();
-  for (const Lane& lane : in.lanes) lanes.push_back(lane_json(lane));
+  for (const Lane& lane : in.lanes)
+    lanes.push_back(lane_json(lane));
   out["lanes"] = lanes;
   return out;
 }
@@ -130,7 +136,8 @@ json signals_json(const IntersectionSignals& in) {
     json state = {{"signal_group", group.signal_group}};
     if (!group.movement_name.empty()) state["movement_name"] = group.movement_name;
     json events = json::array();
-    for (const MovementEvent& e : group.events) events.push_back(event_json(e));
+    for (const MovementEvent& e : group.events)
+      events.push_back(event_json(e));
     state["events"] = events;
     states.push_back(state);
   }
@@ -146,7 +153,8 @@ json to_json(const SpatMessage& spat) {
   if (!spat.name.empty()) out["name"] = spat.name;
   if (spat.message_count) out["message_count"] = *spat.message_count;
   json intersections = json::array();
-  for (const IntersectionSignals& in : spat.intersections) intersections.push_back(signals_json(in));
+  for (const IntersectionSignals& in : spat.intersections)
+    intersections.push_back(signals_json(in));
   out["intersections"] = intersections;
   return out;
 }
@@ -157,7 +165,8 @@ json to_json(const MapMessage& map) {
   if (map.layer_type) out["layer_type"] = *map.layer_type;
   if (map.layer_id) out["layer_id"] = *map.layer_id;
   json intersections = json::array();
-  for (const Intersection& in : map.intersections) intersections.push_back(intersection_json(in));
+  for (const Intersection& in : map.intersections)
+    intersections.push_back(intersection_json(in));
   out["intersections"] = intersections;
   return out;
 }

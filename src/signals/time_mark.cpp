@@ -14,14 +14,20 @@ using namespace std::chrono;
 // The candidate shifted by whole periods to lie nearest the reference; ties go later.
 Instant nearest(Instant candidate, Instant reference, Instant::duration period) {
   const auto half = period / 2;
-  while (candidate - reference > half) candidate -= period;
-  while (reference - candidate >= half) candidate += period;
+  while (candidate - reference > half)
+    candidate -= period;
+  while (reference - candidate >= half)
+    candidate += period;
   return candidate;
 }
 
-Instant start_of_year(int y) { return sys_days{year{y} / January / 1}; }
+Instant start_of_year(int y) {
+  return sys_days{year{y} / January / 1};
+}
 
-int minutes_in_year(int y) { return year{y}.is_leap() ? 366 * 1440 : 365 * 1440; }
+int minutes_in_year(int y) {
+  return year{y}.is_leap() ? 366 * 1440 : 365 * 1440;
+}
 
 int year_of(Instant instant) {
   return static_cast<int>(year_month_day{floor<days>(instant)}.year());
@@ -72,8 +78,8 @@ std::optional<Instant> read_minute_of_year(int minute_of_year, Instant reference
   return best;
 }
 
-std::optional<Instant> read_timestamp(std::optional<int> minute_of_year,
-                                      std::optional<int> dsecond, Instant reference) {
+std::optional<Instant> read_timestamp(std::optional<int> minute_of_year, std::optional<int> dsecond,
+                                      Instant reference) {
   if (minute_of_year) {
     const auto minute = read_minute_of_year(*minute_of_year, reference);
     if (!minute) return std::nullopt;

@@ -54,9 +54,10 @@ std::optional<Instant> read_millisecond_of_minute(int dsecond, Instant reference
 // no year near the reference has give nullopt.
 std::optional<Instant> read_minute_of_year(int minute_of_year, Instant reference);
 
-// An IntersectionState's moy and timeStamp together; nullopt when neither says anything.
-std::optional<Instant> read_timestamp(std::optional<int> minute_of_year,
-                                      std::optional<int> dsecond, Instant reference);
+// An IntersectionState's moy and timeStamp together; nullopt when neither is there, or
+// when one there says "unknown" (a minute without its milliseconds is no timestamp).
+std::optional<Instant> read_timestamp(std::optional<int> minute_of_year, std::optional<int> dsecond,
+                                      Instant reference);
 
 int minute_of_year(Instant instant);
 int millisecond_of_minute(Instant instant);

@@ -13,7 +13,9 @@ constexpr std::size_t kFragmentUnit = 16384;  // X.691 11.9.3.8: 16K items a fra
 
 }  // namespace
 
-int bits_for_range(std::uint64_t range) { return range == 0 ? 0 : std::bit_width(range); }
+int bits_for_range(std::uint64_t range) {
+  return range == 0 ? 0 : std::bit_width(range);
+}
 
 std::string FieldPath::str(const char* leaf) const {
   std::string out;
@@ -126,8 +128,7 @@ std::size_t BitReader::length(const char* field) {
 std::size_t BitReader::size(int lo, int hi, const char* field) {
   const auto count = static_cast<std::size_t>(constrained(lo, hi, field));
   if (count > budget_->elements_left) {
-    fail("more list elements than the decoder's budget of " +
-             std::to_string(limits_.max_elements),
+    fail("more list elements than the decoder's budget of " + std::to_string(limits_.max_elements),
          field);
   }
   budget_->elements_left -= count;
@@ -146,24 +147,29 @@ std::vector<std::uint8_t> BitReader::open_type(const char* field) {
       count = ((first & 0x3Fu) << 8) | bits(8, field);
     } else {
       const unsigned units = first & 0x3Fu;
-      if (units < 1 || units > 4) fail("a length fragment of " + std::to_string(units) + " x 16K", field);
+      if (units < 1 || units > 4)
+        fail("a length fragment of " + std::to_string(units) + " x 16K", field);
       count = units * kFragmentUnit;
       last = false;
     }
     require(count * 8, field);  // before allocating: the octets must be there
     content.reserve(content.size() + count);
-    for (std::size_t i = 0; i < count; ++i) content.push_back(static_cast<std::uint8_t>(bits(8, field)));
+    for (std::size_t i = 0; i < count; ++i)
+      content.push_back(static_cast<std::uint8_t>(bits(8, field)));
     if (last) return content;
   }
 }
 
-void BitReader::skip_open_type(const char* field) { (void)open_type(field); }
+void BitReader::skip_open_type(const char* field) {
+  (void)open_type(field);
+}
 
 std::string BitReader::ia5_string(int lo, int hi, const char* field) {
   const std::size_t count = static_cast<std::size_t>(constrained(lo, hi, field));
   require(count * 7, field);
   std::string text(count, '\0');
-  for (char& c : text) c = static_cast<char>(bits(7, field));
+  for (char& c : text)
+    c = static_cast<char>(bits(7, field));
   return text;
 }
 
@@ -171,8 +177,10 @@ void BitReader::skip_extension_additions(const char* field) {
   const std::size_t count = normally_small_length(field);
   require(count, field);  // one presence bit each
   std::size_t present = 0;
-  for (std::size_t i = 0; i < count; ++i) present += bit(field) ? 1 : 0;
-  for (std::size_t i = 0; i < present; ++i) skip_open_type(field);
+  for (std::size_t i = 0; i < count; ++i)
+    present += bit(field) ? 1 : 0;
+  for (std::size_t i = 0; i < present; ++i)
+    skip_open_type(field);
 }
 
 BitReader BitReader::nested(std::span<const std::uint8_t> content, std::size_t content_bit_offset) {
@@ -185,15 +193,16 @@ void BitReader::expect_only_padding(const char* what) {
   while (remaining_bits() > 0) {
     if (bit(what)) {
       position_ = end;
-      fail(std::to_string(size_bits_ - end) + " bits of data after the end of the " + what,
-           "");
+      fail(std::to_string(size_bits_ - end) + " bits of data after the end of the " + what, "");
     }
   }
 }
 
 // ------------------------------------------------------------------------ BitWriter
 
-void BitWriter::bit(bool value) { bits(value ? 1 : 0, 1); }
+void BitWriter::bit(bool value) {
+  bits(value ? 1 : 0, 1);
+}
 
 void BitWriter::bits(std::uint64_t value, int count) {
   for (int i = count - 1; i >= 0; --i) {
@@ -264,7 +273,8 @@ void BitWriter::open_type(std::span<const std::uint8_t> content) {
     } else {
       length(left);
     }
-    for (std::size_t i = 0; i < chunk; ++i) bits(content[done + i], 8);
+    for (std::size_t i = 0; i < chunk; ++i)
+      bits(content[done + i], 8);
     done += chunk;
     if (chunk == left && left < kFragmentUnit) return;
   }

@@ -22,9 +22,9 @@ namespace codriver::signals::uper {
 
 // Bounds a decode against hostile input.
 struct Limits {
-  std::size_t max_bytes = 256 * 1024;   // J2735 messages over the air are a few KB
-  std::size_t max_elements = 200'000;   // list items decoded in one message, all lists
-  int max_open_type_depth = 4;          // open types decoded inside open types
+  std::size_t max_bytes = 256 * 1024;  // J2735 messages over the air are a few KB
+  std::size_t max_elements = 200'000;  // list items decoded in one message, all lists
+  int max_open_type_depth = 4;         // open types decoded inside open types
 };
 
 // Where a decoder is in a message ("SPAT.intersections[0].states[2]"), kept as a stack of

@@ -11,7 +11,9 @@ namespace {
 
 using nlohmann::json;
 
-Instant at(const char* text) { return *parse_iso8601(text); }
+Instant at(const char* text) {
+  return *parse_iso8601(text);
+}
 
 // A Beijing intersection's SPAT as a platform forwards it: phase 1 green with 12.5 s left,
 // phase 2 red with 10..15 s left, phase 3 in the ASN.1's own "counting" form.
@@ -42,7 +44,8 @@ TEST(Csae53Json, CountdownsBecomeInstantsFromTheTimestamp) {
   const IntersectionSignals& in = spat.intersections[0];
   EXPECT_EQ(in.id, (IntersectionRef{110, 1001}));
   EXPECT_EQ(in.status, 1 << 5);
-  EXPECT_EQ(in.timestamp, at("2024-05-01T08:00:00.3Z")) << "the message's time is the intersection's";
+  EXPECT_EQ(in.timestamp, at("2024-05-01T08:00:00.3Z"))
+      << "the message's time is the intersection's";
   ASSERT_EQ(in.signal_groups.size(), 3u);
 
   const SignalGroupState& one = in.signal_groups[0];
@@ -111,15 +114,18 @@ std::string error_of(const json& doc) {
 TEST(Csae53Json, MalformedDocumentsNameThePath) {
   json doc = beijing();
   doc["intersections"][0]["phases"][1]["phaseStates"][0]["light"] = "blue";
-  EXPECT_NE(error_of(doc).find("intersections[0].phases[1].phaseStates[0].light: \"blue\" is not a CSAE 53 LightState"),
-            std::string::npos)
+  EXPECT_NE(
+      error_of(doc).find(
+          "intersections[0].phases[1].phaseStates[0].light: \"blue\" is not a CSAE 53 LightState"),
+      std::string::npos)
       << error_of(doc);
   doc = beijing();
   doc["intersections"][0]["phases"][0]["phaseStates"][0]["countdown"]["likelyEnd"] = -3;
   EXPECT_NE(error_of(doc).find("countdown.likelyEnd: -3"), std::string::npos) << error_of(doc);
   doc = beijing();
   doc["timestamp"] = "yesterday";
-  EXPECT_NE(error_of(doc).find("timestamp: \"yesterday\" is not an RFC 3339 time"), std::string::npos)
+  EXPECT_NE(error_of(doc).find("timestamp: \"yesterday\" is not an RFC 3339 time"),
+            std::string::npos)
       << error_of(doc);
   doc = beijing();
   doc["intersections"][0]["phases"] = json::array();

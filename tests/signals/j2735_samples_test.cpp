@@ -31,7 +31,8 @@ std::vector<XerMovement> xer_movements(const std::string& xer) {
   const std::regex min_end(R"(<minEndTime>(\d+)</minEndTime>)");
   const std::regex max_end(R"(<maxEndTime>(\d+)</maxEndTime>)");
   std::vector<XerMovement> out;
-  for (auto it = std::sregex_iterator(xer.begin(), xer.end(), block); it != std::sregex_iterator(); ++it) {
+  for (auto it = std::sregex_iterator(xer.begin(), xer.end(), block); it != std::sregex_iterator();
+       ++it) {
     const std::string text = (*it)[1];
     std::smatch g, s, lo, hi;
     EXPECT_TRUE(std::regex_search(text, g, group) && std::regex_search(text, s, state) &&
@@ -50,11 +51,13 @@ int xer_number(const std::string& xer, const std::string& pattern) {
 // A TimeMark as the instant it must be: in the hour of the intersection's timestamp
 // (17:xx for this sample, whose marks are all a couple of minutes after it).
 Instant in_hour_of(Instant timestamp, int time_mark) {
-  return std::chrono::floor<std::chrono::hours>(timestamp) + std::chrono::milliseconds(100 * time_mark);
+  return std::chrono::floor<std::chrono::hours>(timestamp) +
+         std::chrono::milliseconds(100 * time_mark);
 }
 
 SpatMessage decoded_spat() {
-  return std::get<SpatMessage>(decode_j2735_uper(sample_bytes("spat_12111_uper.hex"), spat_received()));
+  return std::get<SpatMessage>(
+      decode_j2735_uper(sample_bytes("spat_12111_uper.hex"), spat_received()));
 }
 
 MapMessage decoded_map() {
@@ -66,16 +69,20 @@ TEST(J2735Samples, SpatMatchesTheXerDecoding) {
   const SpatMessage spat = decoded_spat();
   ASSERT_EQ(spat.intersections.size(), 1u);
   const IntersectionSignals& in = spat.intersections[0];
-  int checked = 0;
-  EXPECT_EQ(in.id.id, xer_number(xer, R"(<id>\s*<id>(\d+)</id>)")), ++checked;
-  EXPECT_FALSE(in.id.region), ++checked;
-  EXPECT_EQ(in.revision, xer_number(xer, R"(<revision>(\d+)</revision>)")), ++checked;
-  EXPECT_EQ(in.status, 0) << "XER status 0000000000000000", ++checked;
+  int checked = 0;  // fields compared, so the test says how much it covers
+  const auto same = [&checked](const auto& mine, const auto& theirs, const std::string& what) {
+    EXPECT_EQ(mine, theirs) << what;
+    ++checked;
+  };
+  same(in.id.id, xer_number(xer, R"(<id>\s*<id>(\d+)</id>)"), "id");
+  same(in.id.region, std::optional<int>(), "region");
+  same(in.revision, xer_number(xer, R"(<revision>(\d+)</revision>)"), "revision");
+  same(in.status, 0, "status 0000000000000000");
   const int dsecond = xer_number(xer, R"(<timeStamp>(\d+)</timeStamp>)");
   ASSERT_TRUE(in.timestamp);
-  EXPECT_EQ(millisecond_of_minute(*in.timestamp), dsecond), ++checked;
-  EXPECT_EQ(*in.timestamp, *parse_iso8601("2024-12-10T17:34:35.176Z")), ++checked;
-  EXPECT_EQ(in.timestamp_parts, (TimestampParts{false, true})) << "no moy in the XER", ++checked;
+  same(millisecond_of_minute(*in.timestamp), dsecond, "timeStamp");
+  same(*in.timestamp, *parse_iso8601("2024-12-10T17:34:35.176Z"), "timestamp");
+  same(in.timestamp_parts, TimestampParts{false, true}, "no moy in the XER");
   const std::vector<XerMovement> xer_states = xer_movements(xer);
   ASSERT_EQ(xer_states.size(), 6u);
   ASSERT_EQ(in.signal_groups.size(), xer_states.size());
@@ -83,17 +90,22 @@ TEST(J2735Samples, SpatMatchesTheXerDecoding) {
     const SignalGroupState& group = in.signal_groups[i];
     ASSERT_EQ(group.events.size(), 1u);
     const MovementEvent& event = group.events[0];
-    EXPECT_EQ(group.signal_group, xer_states[i].signal_group), ++checked;
-    EXPECT_EQ(phase_name(event.state), xer_states[i].event_state), ++checked;
-    EXPECT_EQ(event.min_end, in_hour_of(*in.timestamp, xer_states[i].min_end)), ++checked;
-    EXPECT_EQ(event.max_end, in_hour_of(*in.timestamp, xer_states[i].max_end)), ++checked;
-    EXPECT_FALSE(event.start || event.likely_end || event.next_time || event.confidence), ++checked;
+    same(group.signal_group, xer_states[i].signal_group, "signalGroup");
+    same(std::string(phase_name(event.state)), xer_states[i].event_state, "eventState");
+    same(event.min_end, std::optional(in_hour_of(*in.timestamp, xer_states[i].min_end)),
+         "minEndTime");
+    same(event.max_end, std::optional(in_hour_of(*in.timestamp, xer_states[i].max_end)),
+         "maxEndTime");
+    same(event.start || event.likely_end || event.next_time || event.confidence, false,
+         "no other timing");
   }
   EXPECT_EQ(checked, 7 + 6 * 5);
   // the XER's own hex (ODE's metadata.asn1, one zero octet of padding more) decodes alike
   std::smatch hex;
   ASSERT_TRUE(std::regex_search(xer, hex, std::regex(R"(<asn1>\s*([0-9A-F]+)\s*</asn1>)")));
-  EXPECT_EQ(std::get<SpatMessage>(decode_j2735_uper(*bytes_from_hex(hex[1].str()), spat_received())), spat);
+  EXPECT_EQ(
+      std::get<SpatMessage>(decode_j2735_uper(*bytes_from_hex(hex[1].str()), spat_received())),
+      spat);
 }
 
 TEST(J2735Samples, SpatMatchesTheOdeJson) {
@@ -103,13 +115,15 @@ TEST(J2735Samples, SpatMatchesTheOdeJson) {
   EXPECT_EQ(in.id.id, ode_in["id"]["id"]);
   EXPECT_EQ(in.revision, ode_in["revision"]);
   EXPECT_EQ(millisecond_of_minute(*in.timestamp), ode_in["timeStamp"]);
-  for (const auto& [name, value] : ode_in["status"].items()) EXPECT_FALSE(value.get<bool>()) << name;
+  for (const auto& [name, value] : ode_in["status"].items())
+    EXPECT_FALSE(value.get<bool>()) << name;
   const json& movements = ode_in["states"]["movementList"];
   ASSERT_EQ(in.signal_groups.size(), movements.size());
   for (std::size_t i = 0; i < movements.size(); ++i) {
     const json& event = movements[i]["state_time_speed"]["movementEventList"][0];
     EXPECT_EQ(in.signal_groups[i].signal_group, movements[i]["signalGroup"]);
-    EXPECT_EQ(phase_from_name(event["eventState"].get<std::string>()), in.signal_groups[i].events[0].state);
+    EXPECT_EQ(phase_from_name(event["eventState"].get<std::string>()),
+              in.signal_groups[i].events[0].state);
     EXPECT_EQ(time_mark_of(*in.signal_groups[i].events[0].min_end), event["timing"]["minEndTime"]);
     EXPECT_EQ(time_mark_of(*in.signal_groups[i].events[0].max_end), event["timing"]["maxEndTime"]);
   }
@@ -127,7 +141,9 @@ const json& ode_map_intersection() {
   return ode["payload"]["data"]["intersections"]["intersectionGeometry"][0];
 }
 
-bool flag(const json& object, const char* key) { return object.value(key, false); }
+bool flag(const json& object, const char* key) {
+  return object.value(key, false);
+}
 
 TEST(J2735Samples, MapHeaderAndIntersectionMatchTheOdeJson) {
   const json ode = sample_json("ode_expected-map.json");
@@ -160,13 +176,18 @@ TEST(J2735Samples, MapLanesMatchTheOdeJson) {
     const json& o = lanes[i];
     const Lane& lane = in.lanes[i];
     EXPECT_EQ(lane.id, o["laneID"]);
-    EXPECT_EQ(lane.ingress_approach, o.contains("ingressApproach") ? std::optional<int>(o["ingressApproach"]) : std::nullopt);
-    EXPECT_EQ(lane.egress_approach, o.contains("egressApproach") ? std::optional<int>(o["egressApproach"]) : std::nullopt);
+    EXPECT_EQ(lane.ingress_approach, o.contains("ingressApproach")
+                                         ? std::optional<int>(o["ingressApproach"])
+                                         : std::nullopt);
+    EXPECT_EQ(lane.egress_approach, o.contains("egressApproach")
+                                        ? std::optional<int>(o["egressApproach"])
+                                        : std::nullopt);
     const json& attributes = o["laneAttributes"];
     EXPECT_EQ(lane.ingress_path, flag(attributes["directionalUse"], "ingressPath"));
     EXPECT_EQ(lane.egress_path, flag(attributes["directionalUse"], "egressPath"));
     EXPECT_EQ(lane.shared_with, 0);
-    for (const auto& [bit, value] : attributes["shareWith"].items()) EXPECT_FALSE(value.get<bool>()) << bit;
+    for (const auto& [bit, value] : attributes["shareWith"].items())
+      EXPECT_FALSE(value.get<bool>()) << bit;
     EXPECT_EQ(lane.type, LaneType::kVehicle);
     ASSERT_TRUE(attributes["laneType"].contains("vehicle"));
     EXPECT_EQ(lane.type_attributes, 0);
@@ -175,7 +196,8 @@ TEST(J2735Samples, MapLanesMatchTheOdeJson) {
       ASSERT_TRUE(lane.maneuvers);
       for (int m = 0; m < kManeuverCount; ++m) {
         const auto maneuver = static_cast<Maneuver>(m);
-        EXPECT_EQ(allows(*lane.maneuvers, maneuver), flag(o["maneuvers"], std::string(maneuver_name(maneuver)).c_str()))
+        EXPECT_EQ(allows(*lane.maneuvers, maneuver),
+                  flag(o["maneuvers"], std::string(maneuver_name(maneuver)).c_str()))
             << maneuver_name(maneuver);
       }
       ++fields;
@@ -207,13 +229,16 @@ TEST(J2735Samples, MapLanesMatchTheOdeJson) {
     for (std::size_t c = 0; c < connects.size(); ++c) {
       const LaneConnection& mine = lane.connects_to[c];
       EXPECT_EQ(mine.lane, connects[c]["connectingLane"]["lane"]);
-      EXPECT_EQ(mine.signal_group, connects[c].contains("signalGroup") ? std::optional<int>(connects[c]["signalGroup"]) : std::nullopt);
+      EXPECT_EQ(mine.signal_group, connects[c].contains("signalGroup")
+                                       ? std::optional<int>(connects[c]["signalGroup"])
+                                       : std::nullopt);
       EXPECT_EQ(mine.connection_id, connects[c]["connectionID"]);
       ASSERT_TRUE(mine.maneuvers);
       for (int m = 0; m < kManeuverCount; ++m) {
         const auto maneuver = static_cast<Maneuver>(m);
         EXPECT_EQ(allows(*mine.maneuvers, maneuver),
-                  flag(connects[c]["connectingLane"]["maneuver"], std::string(maneuver_name(maneuver)).c_str()));
+                  flag(connects[c]["connectingLane"]["maneuver"],
+                       std::string(maneuver_name(maneuver)).c_str()));
       }
       ++connections;
     }
@@ -229,7 +254,8 @@ TEST(J2735Samples, MapReencodesToTheSameModel) {
   // the encoder picks the smallest node offset form; the RSU sent every one as node-XY6
   EXPECT_LT(again.size(), sample_bytes("map_uper.hex").size());
   EXPECT_EQ(std::get<MapMessage>(decode_j2735_uper(again, map_received())), map);
-  EXPECT_EQ(encode_j2735_uper(std::get<MapMessage>(decode_j2735_uper(again, map_received()))), again);
+  EXPECT_EQ(encode_j2735_uper(std::get<MapMessage>(decode_j2735_uper(again, map_received()))),
+            again);
 }
 
 }  // namespace

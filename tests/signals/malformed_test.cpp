@@ -28,7 +28,8 @@ TEST(MalformedUper, EveryTruncationOfTheSamplesIsRefusedWithAReason) {
     for (std::size_t size = 0; size < whole.size(); ++size) {
       const std::vector<std::uint8_t> cut(whole.begin(), whole.begin() + static_cast<long>(size));
       const std::string error = error_of(cut);
-      EXPECT_NE(error.find("the message ends"), std::string::npos) << sample << " cut to " << size << ": " << error;
+      EXPECT_NE(error.find("the message ends"), std::string::npos)
+          << sample << " cut to " << size << ": " << error;
     }
   }
 }
@@ -40,10 +41,12 @@ TEST(MalformedUper, ReasonsNameTheField) {
   EXPECT_NE(error_of(spat).find("MessageFrame.value"), std::string::npos) << error_of(spat);
   spat = sample_bytes("spat_12111_uper.hex");
   spat[1] = 0x14;  // messageId 20
-  EXPECT_NE(error_of(spat).find("message id 20 is neither SPaT (19) nor MAP (18)"), std::string::npos);
+  EXPECT_NE(error_of(spat).find("message id 20 is neither SPaT (19) nor MAP (18)"),
+            std::string::npos);
   spat = sample_bytes("spat_12111_uper.hex");
   spat.push_back(0x42);
-  EXPECT_NE(error_of(spat).find("bits of data after the end of the MessageFrame"), std::string::npos)
+  EXPECT_NE(error_of(spat).find("bits of data after the end of the MessageFrame"),
+            std::string::npos)
       << error_of(spat);
   spat = sample_bytes("spat_12111_uper.hex");
   spat.push_back(0x00);  // a zero octet of padding, as ODE's asn1 has, is fine
@@ -65,7 +68,8 @@ TEST(MalformedUper, RandomDamageIsEitherReadOrRefused) {
     for (int i = 0; i < 3000; ++i) {
       std::vector<std::uint8_t> damaged = whole;
       const int flips = 1 + static_cast<int>(rng() % 4);
-      for (int f = 0; f < flips; ++f) damaged[rng() % damaged.size()] ^= static_cast<std::uint8_t>(1u << (rng() % 8));
+      for (int f = 0; f < flips; ++f)
+        damaged[rng() % damaged.size()] ^= static_cast<std::uint8_t>(1u << (rng() % 8));
       try {
         const SignalMessage message = decode_j2735_uper(damaged, spat_received());
         // whatever is read can be written and read again
@@ -82,7 +86,8 @@ TEST(MalformedUper, RandomBytesAreRefused) {
   std::mt19937 rng(11);
   for (int i = 0; i < 5000; ++i) {
     std::vector<std::uint8_t> bytes(rng() % 64);
-    for (auto& b : bytes) b = static_cast<std::uint8_t>(rng());
+    for (auto& b : bytes)
+      b = static_cast<std::uint8_t>(rng());
     try {
       decode_j2735_uper(bytes, spat_received());
     } catch (const SignalsError&) {
@@ -93,7 +98,8 @@ TEST(MalformedUper, RandomBytesAreRefused) {
 TEST(MalformedUper, TooBigForTheLimits) {
   uper::Limits limits;
   limits.max_bytes = 100;
-  EXPECT_THROW(decode_j2735_uper(sample_bytes("map_uper.hex"), map_received(), limits), SignalsError);
+  EXPECT_THROW(decode_j2735_uper(sample_bytes("map_uper.hex"), map_received(), limits),
+               SignalsError);
   limits = {};
   limits.max_elements = 20;  // the MAP has 28 lanes
   try {

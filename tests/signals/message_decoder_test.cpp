@@ -42,7 +42,8 @@ TEST(MessageDecoder, TellsEveryFormatApart) {
 TEST(MessageDecoder, HexWithSpacesAndPrefix) {
   const std::string hex = sample_text("spat_12111_uper.hex");
   std::string spaced = "0x";
-  for (std::size_t i = 0; i < hex.size(); i += 2) spaced += hex.substr(i, 2) + (i % 32 == 30 ? "\n" : " ");
+  for (std::size_t i = 0; i < hex.size(); i += 2)
+    spaced += hex.substr(i, 2) + (i % 32 == 30 ? "\n" : " ");
   EXPECT_EQ(decode_message(spaced, {spat_received(), {}}).message,
             decode_message(hex, {spat_received(), {}}).message);
 }
@@ -60,9 +61,11 @@ TEST(MessageDecoder, ReasonsForWhatItCannotRead) {
   EXPECT_EQ(error_of("   \n"), "the input is empty");
   EXPECT_NE(error_of("{\"hello\": 1}").find("not a SPaT or MAP shape"), std::string::npos);
   EXPECT_NE(error_of("{\"hello\": ").find("JSON: not JSON"), std::string::npos);
-  EXPECT_NE(error_of(std::string(100, '[')).find("J2735 UPER"), std::string::npos) << "not JSON: binary";
-  EXPECT_NE(error_of("{" + std::string(100, '[') + std::string(100, ']') + "}").find("nested deeper"),
-            std::string::npos);
+  EXPECT_NE(error_of(std::string(100, '[')).find("J2735 UPER"), std::string::npos)
+      << "not JSON: binary";
+  EXPECT_NE(
+      error_of("{" + std::string(100, '[') + std::string(100, ']') + "}").find("nested deeper"),
+      std::string::npos);
   EXPECT_NE(error_of("0013").find("the message ends"), std::string::npos);
   EXPECT_NE(error_of("001").find("J2735 UPER"), std::string::npos) << "odd hex is binary, and bad";
 }

@@ -20,21 +20,25 @@ class RandomModels {
 
   SpatMessage spat() {
     SpatMessage spat;
-    if (chance(0.3)) spat.timestamp = std::chrono::floor<std::chrono::minutes>(near(std::chrono::hours(24 * 100)));
+    if (chance(0.3))
+      spat.timestamp = std::chrono::floor<std::chrono::minutes>(near(std::chrono::hours(24 * 100)));
     if (chance(0.3)) spat.name = text(1 + between(0, 62));
     const int count = between(1, 3);
-    for (int i = 0; i < count; ++i) spat.intersections.push_back(intersection_signals());
+    for (int i = 0; i < count; ++i)
+      spat.intersections.push_back(intersection_signals());
     return spat;
   }
 
   MapMessage map() {
     MapMessage map;
-    if (chance(0.3)) map.timestamp = std::chrono::floor<std::chrono::minutes>(near(std::chrono::hours(24 * 100)));
+    if (chance(0.3))
+      map.timestamp = std::chrono::floor<std::chrono::minutes>(near(std::chrono::hours(24 * 100)));
     map.revision = between(0, 127);
     if (chance(0.7)) map.layer_type = between(0, 7);
     if (chance(0.7)) map.layer_id = between(0, 100);
     const int count = between(1, 2);
-    for (int i = 0; i < count; ++i) map.intersections.push_back(intersection());
+    for (int i = 0; i < count; ++i)
+      map.intersections.push_back(intersection());
     return map;
   }
 
@@ -44,14 +48,16 @@ class RandomModels {
 
   std::string text(int length) {
     std::string s;
-    for (int i = 0; i < length; ++i) s += static_cast<char>(between(32, 126));
+    for (int i = 0; i < length; ++i)
+      s += static_cast<char>(between(32, 126));
     return s;
   }
 
   template <typename Duration>
   Instant near(Duration spread) {
     const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(spread).count();
-    return reference_ + std::chrono::milliseconds(std::uniform_int_distribution<long long>(-ms, ms)(rng_));
+    return reference_ +
+           std::chrono::milliseconds(std::uniform_int_distribution<long long>(-ms, ms)(rng_));
   }
 
   IntersectionRef ref() {
@@ -65,7 +71,8 @@ class RandomModels {
   void stamp(IntersectionSignals& in) {
     in.timestamp_parts = {chance(0.6), chance(0.8)};
     if (in.timestamp_parts.minute_of_year && in.timestamp_parts.millisecond) {
-      in.timestamp = std::chrono::floor<std::chrono::milliseconds>(near(std::chrono::hours(24 * 100)));
+      in.timestamp =
+          std::chrono::floor<std::chrono::milliseconds>(near(std::chrono::hours(24 * 100)));
     } else if (in.timestamp_parts.minute_of_year) {
       in.timestamp = std::chrono::floor<std::chrono::minutes>(near(std::chrono::hours(24 * 100)));
     } else if (in.timestamp_parts.millisecond) {
@@ -102,14 +109,16 @@ class RandomModels {
     in.status = static_cast<std::uint16_t>(between(0, 0xFFFF));
     stamp(in);
     const int lanes = chance(0.3) ? between(1, 16) : 0;
-    for (int i = 0; i < lanes; ++i) in.enabled_lanes.push_back(between(0, 255));
+    for (int i = 0; i < lanes; ++i)
+      in.enabled_lanes.push_back(between(0, 255));
     const int groups = between(1, 12);
     for (int g = 0; g < groups; ++g) {
       SignalGroupState group;
       group.signal_group = between(0, 255);
       if (chance(0.2)) group.movement_name = text(between(1, 20));
       const int events = between(1, 4);
-      for (int e = 0; e < events; ++e) group.events.push_back(event(in.timestamp.value_or(reference_)));
+      for (int e = 0; e < events; ++e)
+        group.events.push_back(event(in.timestamp.value_or(reference_)));
       in.signal_groups.push_back(std::move(group));
     }
     return in;
@@ -127,7 +136,8 @@ class RandomModels {
         const double lat = std::round((last.lat + (chance(0.5) ? 0.01 : -0.01)) * 1e7) / 1e7;
         step.position = {lat, std::round(last.lon * 1e7) / 1e7};
       } else {
-        const int bits = std::vector<int>{10, 11, 12, 13, 14, 16}[static_cast<std::size_t>(between(0, 5))];
+        const int bits =
+            std::vector<int>{10, 11, 12, 13, 14, 16}[static_cast<std::size_t>(between(0, 5))];
         const int limit = (1 << (bits - 1)) - 1;
         step.east_cm = between(-limit, limit);
         step.north_cm = between(-limit, limit);
@@ -155,7 +165,8 @@ class RandomModels {
     lane.egress_path = chance(0.5);
     lane.shared_with = static_cast<std::uint16_t>(between(0, 1023));
     lane.type = static_cast<LaneType>(between(0, kLaneTypeCount - 1));
-    lane.type_attributes = static_cast<std::uint16_t>(between(0, lane.type == LaneType::kVehicle ? 255 : 0xFFFF));
+    lane.type_attributes =
+        static_cast<std::uint16_t>(between(0, lane.type == LaneType::kVehicle ? 255 : 0xFFFF));
     if (chance(0.7)) lane.maneuvers = static_cast<ManeuverSet>(between(0, 4095));
     lane.nodes = nodes(ref_point);
     const int connections = chance(0.6) ? between(1, 4) : 0;
@@ -170,7 +181,8 @@ class RandomModels {
       lane.connects_to.push_back(connection);
     }
     const int overlays = chance(0.1) ? between(1, 5) : 0;
-    for (int o = 0; o < overlays; ++o) lane.overlays.push_back(between(0, 255));
+    for (int o = 0; o < overlays; ++o)
+      lane.overlays.push_back(between(0, 255));
     return lane;
   }
 
@@ -183,7 +195,8 @@ class RandomModels {
     if (chance(0.7)) in.elevation_m = between(-4095, 61439) / 10.0;
     if (chance(0.5)) in.lane_width_cm = between(0, 32767);
     const int lanes = between(1, 20);
-    for (int i = 0; i < lanes; ++i) in.lanes.push_back(lane(in.ref_point, between(0, 255)));
+    for (int i = 0; i < lanes; ++i)
+      in.lanes.push_back(lane(in.ref_point, between(0, 255)));
     return in;
   }
 

@@ -54,7 +54,8 @@ TEST(UperRoundTrip, HandBuiltSpat) {
   EXPECT_EQ(round_trip(spat), spat);
   // 11:59:58.5 and 12:00:05 sit either side of the hour: marks 35985 and 50
   const SpatMessage decoded = round_trip(spat);
-  EXPECT_EQ(decoded.intersections[0].signal_groups[0].events[0].max_end, *parse_iso8601("2026-03-01T12:00:05Z"));
+  EXPECT_EQ(decoded.intersections[0].signal_groups[0].events[0].max_end,
+            *parse_iso8601("2026-03-01T12:00:05Z"));
 }
 
 TEST(UperRoundTrip, HandBuiltMap) {
@@ -70,9 +71,12 @@ TEST(UperRoundTrip, HandBuiltMap) {
   ingress.id = 1;
   ingress.ingress_approach = 1;
   ingress.ingress_path = true;
-  ingress.maneuvers = 1 << static_cast<int>(Maneuver::kStraight) | 1 << static_cast<int>(Maneuver::kRight);
-  const std::vector<NodeStep> steps = {{false, 250, -120, {}}, {false, 3000, -40, {}}, {false, 20000, 500, {}}};
-  for (const geo::LatLon& p : place_nodes(steps, in.ref_point)) ingress.nodes.push_back({p, std::nullopt, std::nullopt});
+  ingress.maneuvers =
+      1 << static_cast<int>(Maneuver::kStraight) | 1 << static_cast<int>(Maneuver::kRight);
+  const std::vector<NodeStep> steps = {
+      {false, 250, -120, {}}, {false, 3000, -40, {}}, {false, 20000, 500, {}}};
+  for (const geo::LatLon& p : place_nodes(steps, in.ref_point))
+    ingress.nodes.push_back({p, std::nullopt, std::nullopt});
   ingress.nodes[0].elevation_delta_cm = -30;
   ingress.connects_to = {{5, ManeuverSet{1}, std::nullopt, 2, std::nullopt, 1}};
   Lane crosswalk;
@@ -129,7 +133,8 @@ TEST(UperRoundTrip, WhatJ2735CannotCarryIsRefused) {
     encode_j2735_uper(map);
     ADD_FAILURE() << "a lane of one node";
   } catch (const SignalsError& error) {
-    EXPECT_NE(std::string(error.what()).find("nodes: 1 items, J2735 allows 2..63"), std::string::npos)
+    EXPECT_NE(std::string(error.what()).find("nodes: 1 items, J2735 allows 2..63"),
+              std::string::npos)
         << error.what();
   }
 }

@@ -1,10 +1,9 @@
 #pragma once
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "signals/hex.h"
 #include "signals/iso_time.h"
@@ -27,8 +26,12 @@ inline nlohmann::json sample_json(const std::string& name) {
 }
 
 // metadata.odeReceivedAt of ode_expected-spat.json / ode_decoder-output-spat.xer.xml.
-inline Instant spat_received() { return *parse_iso8601("2024-12-10T17:34:40.359Z"); }
+inline Instant spat_received() {
+  return *parse_iso8601("2024-12-10T17:34:40.359Z");
+}
 // metadata.odeReceivedAt of ode_expected-map.json.
-inline Instant map_received() { return *parse_iso8601("2024-12-10T17:32:22.024Z"); }
+inline Instant map_received() {
+  return *parse_iso8601("2024-12-10T17:32:22.024Z");
+}
 
 }  // namespace codriver::signals::testing

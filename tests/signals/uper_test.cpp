@@ -28,9 +28,9 @@ TEST(Uper, ConstrainedWholeNumbersTakeTheBitsOfTheirRange) {
   EXPECT_EQ(bits_for_range(1), 1);
   EXPECT_EQ(bits_for_range(255), 8);
   EXPECT_EQ(bits_for_range(256), 9);
-  EXPECT_EQ(bits_for_range(36001), 16);          // TimeMark
-  EXPECT_EQ(bits_for_range(1800000001), 31);     // Latitude
-  EXPECT_EQ(bits_for_range(3600000000), 32);     // Longitude
+  EXPECT_EQ(bits_for_range(36001), 16);       // TimeMark
+  EXPECT_EQ(bits_for_range(1800000001), 31);  // Latitude
+  EXPECT_EQ(bits_for_range(3600000000), 32);  // Longitude
   // MessageFrame header of the SPaT sample: extension bit 0, messageId 19 in 15 bits
   EXPECT_EQ(written([](BitWriter& w) {
               w.bit(false);
@@ -69,7 +69,8 @@ TEST(Uper, ReadsWhatItWrites) {
 TEST(Uper, OpenTypesOfEveryLengthFormIncludingFragments) {
   for (const std::size_t size : {0, 1, 127, 128, 16383, 16384, 16385, 65536, 70000}) {
     std::vector<std::uint8_t> content(size);
-    for (std::size_t i = 0; i < size; ++i) content[i] = static_cast<std::uint8_t>(i * 7);
+    for (std::size_t i = 0; i < size; ++i)
+      content[i] = static_cast<std::uint8_t>(i * 7);
     BitWriter w;
     w.bit(true);  // unaligned on purpose
     w.open_type(content);
@@ -93,16 +94,20 @@ TEST(Uper, ReadsPastTheEndAreErrorsNamingTheBitAndField) {
         r.bits(8, "signalGroup");
       },
       {0xFF});
-  EXPECT_EQ(error, "test: bit 5 (SPAT.intersections[2].signalGroup): the message ends: needs 8 more bits, 3 left");
+  EXPECT_EQ(error,
+            "test: bit 5 (SPAT.intersections[2].signalGroup): the message ends: needs 8 more bits, "
+            "3 left");
 }
 
 TEST(Uper, ValuesOutsideTheirConstraintAreErrors) {
   // 255 in the 8 bits of 0..200
-  EXPECT_NE(error_of([](BitReader& r) { r.constrained(0, 200, "confidence"); }, {0xFF}).find("value 255 is outside 0..200"),
+  EXPECT_NE(error_of([](BitReader& r) { r.constrained(0, 200, "confidence"); }, {0xFF})
+                .find("value 255 is outside 0..200"),
             std::string::npos);
   EXPECT_THROW(written([](BitWriter& w) { w.constrained(128, 0, 127, "revision"); }), SignalsError);
   EXPECT_THROW(written([](BitWriter& w) { w.ia5_string("", 1, 63, "name"); }), SignalsError);
-  EXPECT_THROW(written([](BitWriter& w) { w.ia5_string("caf\xc3\xa9", 1, 63, "name"); }), SignalsError);
+  EXPECT_THROW(written([](BitWriter& w) { w.ia5_string("caf\xc3\xa9", 1, 63, "name"); }),
+               SignalsError);
 }
 
 TEST(Uper, AnOpenTypeLongerThanTheMessageAllocatesNothing) {
@@ -111,10 +116,12 @@ TEST(Uper, AnOpenTypeLongerThanTheMessageAllocatesNothing) {
                 .find("needs 131064 more bits"),
             std::string::npos);
   // a fragment header claiming 4 x 16K
-  EXPECT_NE(error_of([](BitReader& r) { r.open_type("value"); }, {0xC4, 0x00}).find("the message ends"),
-            std::string::npos);
-  EXPECT_NE(error_of([](BitReader& r) { r.open_type("value"); }, {0xC7}).find("a length fragment of 7"),
-            std::string::npos);
+  EXPECT_NE(
+      error_of([](BitReader& r) { r.open_type("value"); }, {0xC4, 0x00}).find("the message ends"),
+      std::string::npos);
+  EXPECT_NE(
+      error_of([](BitReader& r) { r.open_type("value"); }, {0xC7}).find("a length fragment of 7"),
+      std::string::npos);
 }
 
 TEST(Uper, ExtensionAdditionsAreSkippedWhole) {
