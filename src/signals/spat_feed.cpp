@@ -3,6 +3,7 @@
 #include "signals/j2735_uper.h"
 #include "signals/message_decoder.h"
 #include "signals/signals_error.h"
+#include "signals/signals_json.h"
 
 namespace codriver::signals {
 
@@ -20,6 +21,9 @@ std::string_view as_text(const std::vector<std::uint8_t>& bytes) {
 
 std::string spat_topic(const IntersectionRef& id) { return "codriver/spat/" + id_text(id); }
 std::string map_topic(const IntersectionRef& id) { return "codriver/map/" + id_text(id); }
+std::string spat_json_topic(const IntersectionRef& id) {
+  return "codriver/spat_json/" + id_text(id);
+}
 
 void SpatBoard::update(const SpatMessage& message, Instant received_at) {
   std::lock_guard lock(mutex_);
@@ -75,8 +79,9 @@ void publish_spat(feeds::MqttClient& client, const RsuSimulator& rsu, Instant t)
     SpatMessage message;
     message.timestamp = std::chrono::time_point_cast<std::chrono::minutes>(t);
     message.intersections.push_back(rsu.intersection_spat(i, t));
-    client.publish(spat_topic(message.intersections.front().id),
-                   as_text(encode_j2735_uper(message)));
+    const IntersectionRef& id = message.intersections.front().id;
+    client.publish(spat_topic(id), as_text(encode_j2735_uper(message)));
+    client.publish(spat_json_topic(id), to_json(message).dump());
   }
 }
 

@@ -14,13 +14,15 @@
 // Live SPaT over MQTT. Roadside units (or the RSU simulator) publish each intersection's
 // SPaT on `codriver/spat/<intersection id>` as a J2735 UPER MessageFrame (binary) or as any
 // JSON form decode_message() reads, and the MAP on `codriver/map/<intersection id>`
-// (retained). The board keeps the latest state of each intersection with the time it
+// (retained). The simulator also publishes each SPaT as codriver's normalised JSON (the
+// `signals decode --json` shape) on `codriver/spat_json/<intersection id>`, for dashboards. The board keeps the latest state of each intersection with the time it
 // arrived, so answers can say how old their data is.
 namespace codriver::signals {
 
 inline constexpr const char* kSpatTopicFilter = "codriver/spat/#";
 std::string spat_topic(const IntersectionRef& id);
 std::string map_topic(const IntersectionRef& id);
+std::string spat_json_topic(const IntersectionRef& id);
 
 struct SpatReading {
   IntersectionSignals signals;
@@ -57,7 +59,8 @@ class SpatFeed {
   std::unique_ptr<feeds::MqttClient> client_;  // last: no message arrives after the rest is gone
 };
 
-// What an RSU broadcasts at `t`: each intersection's SPaT on its own topic (UPER).
+// What an RSU broadcasts at `t`: each intersection's SPaT on its own topic (UPER), and the
+// same as JSON on the spat_json topic.
 void publish_spat(feeds::MqttClient& client, const RsuSimulator& rsu, Instant t);
 // Each intersection's MAP, retained, so a client that connects later has it at once.
 void publish_map(feeds::MqttClient& client, const RsuSimulator& rsu);
