@@ -18,7 +18,7 @@ void ChQuery::seed(SearchSpace& space, std::span<const Seed> seeds) {
     if (s.vertex >= ch_.vertex_count()) throw std::out_of_range("seed outside the hierarchy");
     if (s.weight < space.label(s.vertex)) {
       space.set(s.vertex, s.weight, kNoParent, s.tag, s.distance_dm);
-      space.queue.emplace(s.weight, s.vertex);
+      space.push(s.weight, s.vertex);
     }
   }
 }
@@ -39,7 +39,7 @@ void ChQuery::relax(SearchSpace& space, EdgeId v, Weight weight, bool forward) {
     const Weight candidate = weight + arc.weight;
     if (candidate < space.label(arc.vertex)) {
       space.set(arc.vertex, candidate, v, space.tag(v), space.distance_dm(v) + arc.distance_dm);
-      space.queue.emplace(candidate, arc.vertex);
+      space.push(candidate, arc.vertex);
     }
   }
 }
@@ -50,19 +50,16 @@ SearchResult ChQuery::search(std::span<const Seed> forward, std::span<const Seed
   SearchResult result;
   EdgeId meeting = kNoParent;
   bool forward_turn = true;
-  while (!forward_.queue.empty() || !backward_.queue.empty()) {
-    const Weight forward_top =
-        forward_.queue.empty() ? kInfiniteWeight : forward_.queue.top().first;
-    const Weight backward_top =
-        backward_.queue.empty() ? kInfiniteWeight : backward_.queue.top().first;
+  while (!forward_.queue_empty() || !backward_.queue_empty()) {
+    const Weight forward_top = forward_.queue_empty() ? kInfiniteWeight : forward_.queue_top();
+    const Weight backward_top = backward_.queue_empty() ? kInfiniteWeight : backward_.queue_top();
     // Each side stops when its smallest label cannot improve the best meeting.
     if (std::min(forward_top, backward_top) >= result.weight) break;
     if (forward_top >= result.weight) forward_turn = false;
     if (backward_top >= result.weight) forward_turn = true;
     SearchSpace& space = forward_turn ? forward_ : backward_;
     const SearchSpace& other = forward_turn ? backward_ : forward_;
-    const auto [weight, v] = space.queue.top();
-    space.queue.pop();
+    const auto [weight, v] = space.pop();
     const bool side_forward = forward_turn;
     forward_turn = !forward_turn;
     if (weight != space.label(v)) continue;
@@ -117,9 +114,8 @@ std::vector<EdgeId> ChQuery::unpack_path(EdgeId meeting) const {
 void ChQuery::upward_search(std::span<const Seed> seeds, bool forward, const Visit& visit) {
   SearchSpace& space = forward ? forward_ : backward_;
   seed(space, seeds);
-  while (!space.queue.empty()) {
-    const auto [weight, v] = space.queue.top();
-    space.queue.pop();
+  while (!space.queue_empty()) {
+    const auto [weight, v] = space.pop();
     if (weight != space.label(v)) continue;
     if (stalled(space, v, weight, forward)) continue;
     visit(v, weight, space.distance_dm(v), space.tag(v));

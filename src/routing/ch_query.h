@@ -1,7 +1,8 @@
 #pragma once
 
+#include <algorithm>
+#include <cstdint>
 #include <functional>
-#include <queue>
 #include <span>
 #include <vector>
 
@@ -11,43 +12,55 @@
 namespace codriver::routing {
 
 // Labels of one search direction, reset in O(1) between queries by a round stamp.
+// Everything kept per vertex sits in one record, so that reaching a vertex costs one
+// cache miss rather than one per array: on the large grids the labels no longer fit
+// in cache, and that is most of a query's time.
 class SearchSpace {
  public:
-  explicit SearchSpace(std::size_t n)
-      : label_(n), parent_(n), tag_(n), distance_(n), stamp_(n, 0) {}
+  explicit SearchSpace(std::size_t n) : entries_(n) {}
 
   void clear() {
-    ++round_;
-    queue = {};
-    touched.clear();
+    if (++round_ == 0) {  // the stamps wrapped: forget them for real
+      std::fill(entries_.begin(), entries_.end(), Entry{});
+      round_ = 1;
+    }
+    queue_.clear();
   }
-  bool reached(EdgeId v) const { return stamp_[v] == round_; }
-  Weight label(EdgeId v) const { return reached(v) ? label_[v] : kInfiniteWeight; }
-  EdgeId parent(EdgeId v) const { return parent_[v]; }
-  std::uint32_t tag(EdgeId v) const { return tag_[v]; }
-  std::uint32_t distance_dm(EdgeId v) const { return distance_[v]; }
+  bool reached(EdgeId v) const { return entries_[v].round == round_; }
+  Weight label(EdgeId v) const { return reached(v) ? entries_[v].label : kInfiniteWeight; }
+  EdgeId parent(EdgeId v) const { return entries_[v].parent; }
+  std::uint32_t tag(EdgeId v) const { return entries_[v].tag; }
+  std::uint32_t distance_dm(EdgeId v) const { return entries_[v].distance_dm; }
 
   void set(EdgeId v, Weight weight, EdgeId parent, std::uint32_t tag, std::uint32_t distance_dm) {
-    if (!reached(v)) touched.push_back(v);
-    stamp_[v] = round_;
-    label_[v] = weight;
-    parent_[v] = parent;
-    tag_[v] = tag;
-    distance_[v] = distance_dm;
+    entries_[v] = {weight, round_, parent, tag, distance_dm};
   }
 
-  std::priority_queue<std::pair<Weight, EdgeId>, std::vector<std::pair<Weight, EdgeId>>,
-                      std::greater<>>
-      queue;
-  std::vector<EdgeId> touched;
+  // The queue: a binary heap of weight << 32 | vertex, smallest first.
+  bool queue_empty() const { return queue_.empty(); }
+  Weight queue_top() const { return static_cast<Weight>(queue_.front() >> 32); }
+  void push(Weight weight, EdgeId v) {
+    queue_.push_back(std::uint64_t{weight} << 32 | v);
+    std::push_heap(queue_.begin(), queue_.end(), std::greater<>());
+  }
+  std::pair<Weight, EdgeId> pop() {
+    std::pop_heap(queue_.begin(), queue_.end(), std::greater<>());
+    const std::uint64_t top = queue_.back();
+    queue_.pop_back();
+    return {static_cast<Weight>(top >> 32), static_cast<EdgeId>(top)};
+  }
 
  private:
-  std::vector<Weight> label_;
-  std::vector<EdgeId> parent_;
-  std::vector<std::uint32_t> tag_;
-  std::vector<std::uint32_t> distance_;
-  std::vector<std::uint32_t> stamp_;
+  struct Entry {
+    Weight label = kInfiniteWeight;
+    std::uint32_t round = 0;
+    EdgeId parent = 0;
+    std::uint32_t tag = 0;
+    std::uint32_t distance_dm = 0;
+  };
+  std::vector<Entry> entries_;
   std::uint32_t round_ = 0;
+  std::vector<std::uint64_t> queue_;
 };
 
 // A reusable bidirectional CH query with stall-on-demand. Not thread-safe: one per thread.

@@ -13,9 +13,11 @@ namespace codriver::routing {
 
 inline constexpr EdgeId kNoMiddle = 0xFFFFFFFFu;
 // A safety valve: contraction stops when the remaining graph averages this many arcs
-// per vertex, which city networks never reach but uniform grids without hierarchy can;
-// the remaining core is then searched by bidirectional Dijkstra inside the CH query.
-inline constexpr std::size_t kDefaultCoreAverageDegree = 48;
+// per vertex, and the remaining core is then searched by bidirectional Dijkstra inside
+// the CH query. Only pathological graphs should reach it: at 48 it left 9 549 core
+// vertices on the 1M-node synthetic grid, which made CH queries ten times slower
+// (31 ms against 3.2 ms median) to save 8% of the build.
+inline constexpr std::size_t kDefaultCoreAverageDegree = 1024;
 
 struct ChArc {
   EdgeId vertex;  // the higher-ranked end
