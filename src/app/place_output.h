@@ -4,13 +4,14 @@
 #include <string>
 #include <vector>
 
+#include "places/place_card.h"
 #include "places/ranking.h"
 
 // How a ranked place is shown: the JSON card and the one line for people.
 namespace codriver::app {
 
-nlohmann::json place_json(const places::RankedPlace& place, routing::Language language);
-std::string place_line(const places::RankedPlace& place, routing::Language language);
+using places::place_json;
+using places::place_line;
 
 // The places as JSON under `key` (plus `extra` fields), or numbered lines for people with
 // `nothing_found` when the list is empty.

@@ -3,9 +3,9 @@
 #include <nlohmann/json.hpp>
 
 #include "app/commands.h"
-#include "app/ev_charging.h"
 #include "app/routing_session.h"
 #include "geo/polyline.h"
+#include "places/ev_trip.h"
 #include "routing/instructions.h"
 #include "routing/maneuvers.h"
 #include "routing/matrix.h"
@@ -29,7 +29,7 @@ struct RouteOptions {
   double snap_radius_m = 250.0;
   bool optimize = false;
   bool json = false;
-  EvOptions ev;
+  places::EvOptions ev;
 };
 
 json lon_lat(geo::LatLon p) {
@@ -132,10 +132,10 @@ void run_route(const RouteOptions& options) {
     order = trip.order;
   }
   auto legs = session.router->route_via(stops, parse_engine(options.engine));
-  std::optional<EvTrip> ev;
+  std::optional<places::EvTrip> ev;
   if (options.ev.soc) {
-    ev = plan_ev_trip(options.map, *session.router, legs.front(), stops.front(), stops.back(),
-                      options.ev);
+    ev = places::plan_ev_trip(options.map, *session.router, legs.front(), stops.front(),
+                              stops.back(), options.ev);
     if (!ev->plan.stops.empty()) {
       stops = ev->plan.waypoints();
       legs = session.router->route_via(stops, parse_engine(options.engine));
@@ -144,8 +144,8 @@ void run_route(const RouteOptions& options) {
   RouteAnswer answer = describe(*session.router, legs, stops, language);
   if (!order.is_null()) answer.document["order"] = order;
   if (ev) {
-    answer.document["charging_stops"] = charging_stops_json(*ev, language);
-    answer.document["ev"] = ev_summary_json(*ev, language);
+    answer.document["charging_stops"] = places::charging_stops_json(*ev, language);
+    answer.document["ev"] = places::ev_summary_json(*ev, language);
   }
   if (options.json) {
     std::cout << answer.document.dump() << "\n";
@@ -154,7 +154,8 @@ void run_route(const RouteOptions& options) {
   std::cout << summary_line(answer.document["distance_m"], answer.document["duration_s"], language)
             << "\n";
   if (ev) {
-    for (const std::string& line : ev_lines(*ev, language)) std::cout << "  " << line << "\n";
+    for (const std::string& line : places::ev_lines(*ev, language))
+      std::cout << "  " << line << "\n";
   }
   for (std::size_t i = 0; i < answer.lines.size(); ++i) {
     std::cout << "  " << i + 1 << ". " << answer.lines[i] << "\n";
@@ -182,8 +183,9 @@ void add_route_command(CLI::App& app) {
   command->add_flag("--optimize", options->optimize,
                     "reorder the --via stops for the fastest trip");
   command->add_option("--engine", options->engine, "ch (default), dijkstra or astar");
-  command->add_option("--ev-soc", options->ev.soc,
-                      "electric car: state of charge at the start, 0..1 (plans charging stops)")
+  command
+      ->add_option("--ev-soc", options->ev.soc,
+                   "electric car: state of charge at the start, 0..1 (plans charging stops)")
       ->check(CLI::Range(0.0, 1.0));
   command->add_option("--ev-capacity-kwh", options->ev.capacity_kwh,
                       "usable battery capacity (default 60)");
@@ -198,8 +200,9 @@ void add_route_command(CLI::App& app) {
   command->add_flag("--json", options->json, "print the route as one JSON document");
   command->callback([options] {
     if (options->ev.soc && (!options->via.empty() || options->optimize)) {
-      throw std::invalid_argument("--ev-soc plans a trip from --from to --to; it cannot be "
-                                  "combined with --via or --optimize yet");
+      throw std::invalid_argument(
+          "--ev-soc plans a trip from --from to --to; it cannot be "
+          "combined with --via or --optimize yet");
     }
     run_route(*options);
   });

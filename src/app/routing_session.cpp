@@ -1,31 +1,9 @@
 #include "app/routing_session.h"
 
 #include <charconv>
-#include <iostream>
 #include <stdexcept>
 
-#include "routing/hierarchy_file.h"
-
 namespace codriver::app {
-
-RoutingSession open_routing_session(const std::filesystem::path& path) {
-  RoutingSession session;
-  session.bundle = std::make_unique<map::MapBundle>(map::MapBundle::open(path));
-  const routing::CarProfile profile;
-  auto hierarchy = routing::load_hierarchy(*session.bundle, profile);
-  if (!hierarchy) {
-    std::cerr << "note: " << path.string()
-              << " has no routing hierarchy for this profile; building one in memory "
-                 "(run `codriver prepare` to store it)\n";
-    const map::RoadGraph& graph = session.bundle->graph();
-    hierarchy =
-        std::make_shared<routing::ContractionHierarchy>(routing::ContractionHierarchy::build(
-            routing::TurnGraph::build(graph, profile), routing::vertex_lengths_dm(graph)));
-  }
-  session.router =
-      std::make_unique<routing::Router>(session.bundle->graph(), profile, std::move(hierarchy));
-  return session;
-}
 
 geo::LatLon parse_lat_lon(std::string_view text) {
   const auto comma = text.find(',');

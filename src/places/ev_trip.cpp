@@ -1,31 +1,31 @@
-#include "app/ev_charging.h"
+#include "places/ev_trip.h"
 
 #include <cmath>
 
 #include "map/places_db.h"
 #include "places/along_route.h"
 
-namespace codriver::app {
+namespace codriver::places {
 
 namespace {
 
 using nlohmann::json;
 
-std::vector<places::ChargerCandidate> chargers_near(const std::filesystem::path& bundle,
-                                                    const routing::Router& router,
-                                                    const routing::Leg& direct,
-                                                    double corridor_m) {
+std::vector<ChargerCandidate> chargers_near(const std::filesystem::path& bundle,
+                                            const routing::Router& router,
+                                            const routing::Leg& direct, double corridor_m) {
   map::PlacesReader reader(bundle / "places.sqlite");
-  places::AlongRouteQuery query;
+  AlongRouteQuery query;
   query.filter.categories = {map::PlaceCategory::kChargingStation};
   query.corridor_m = corridor_m;
   query.max_candidates = 60;  // the planner's search stays well under 100 ms
-  std::vector<places::ChargerCandidate> chargers;
-  for (const auto& found : places::places_near_route(
-           reader, routing::trace_route(router.graph(), direct.path), query)) {
+  std::vector<ChargerCandidate> chargers;
+  for (const auto& found :
+       places_near_route(reader, routing::trace_route(router.graph(), direct.path), query)) {
     const map::Place& p = found.stored.place;
     chargers.push_back({"osm:" + std::string(1, p.osm_type) + std::to_string(p.osm_id),
-                        p.entrance.value_or(p.position), p.max_power_kw.value_or(kUntaggedChargerKw),
+                        p.entrance.value_or(p.position),
+                        p.max_power_kw.value_or(kUntaggedChargerKw),
                         p.name.empty() ? p.operator_name : p.name});
   }
   return chargers;
@@ -36,7 +36,7 @@ std::vector<places::ChargerCandidate> chargers_near(const std::filesystem::path&
 EvTrip plan_ev_trip(const std::filesystem::path& bundle, const routing::Router& router,
                     const routing::Leg& direct, const routing::Waypoint& from,
                     const routing::Waypoint& to, const EvOptions& options) {
-  places::EvParameters vehicle;
+  EvParameters vehicle;
   vehicle.capacity_kwh = options.capacity_kwh;
   vehicle.start_soc = *options.soc;
   vehicle.reserve_soc = options.reserve_soc;
@@ -46,14 +46,14 @@ EvTrip plan_ev_trip(const std::filesystem::path& bundle, const routing::Router& 
   EvTrip trip;
   const auto chargers = chargers_near(bundle, router, direct, options.corridor_m);
   trip.candidates = chargers.size();
-  trip.plan = places::plan_ev_route(router, from, to, chargers, vehicle);
+  trip.plan = plan_ev_route(router, from, to, chargers, vehicle);
   return trip;
 }
 
 json ev_summary_json(const EvTrip& trip, routing::Language language) {
-  const places::ChargingPlan& plan = trip.plan.plan;
+  const ChargingPlan& plan = trip.plan.plan;
   return {{"feasible", plan.feasible},
-          {"problem", places::plan_problem_name(plan.problem)},
+          {"problem", plan_problem_name(plan.problem)},
           {"reason", language == routing::Language::kChinese ? plan.reason_zh : plan.reason_en},
           {"arrival_soc", plan.arrival_soc},
           {"drive_time_s", plan.drive_time_s},
@@ -66,7 +66,7 @@ json ev_summary_json(const EvTrip& trip, routing::Language language) {
 json charging_stops_json(const EvTrip& trip, routing::Language) {
   json stops = json::array();
   for (const auto& stop : trip.plan.stops) {
-    const places::ChargingStop& c = stop.charge;
+    const ChargingStop& c = stop.charge;
     stops.push_back({{"id", c.charger_id},
                      {"name", stop.name},
                      {"lat", stop.position.lat},
@@ -84,7 +84,7 @@ json charging_stops_json(const EvTrip& trip, routing::Language) {
 
 std::vector<std::string> ev_lines(const EvTrip& trip, routing::Language language) {
   const bool zh = language == routing::Language::kChinese;
-  const places::ChargingPlan& plan = trip.plan.plan;
+  const ChargingPlan& plan = trip.plan.plan;
   if (!plan.feasible) return {zh ? plan.reason_zh : plan.reason_en};
   const auto percent = [](double soc) { return std::to_string(std::lround(soc * 100)) + "%"; };
   std::vector<std::string> lines;
@@ -104,4 +104,4 @@ std::vector<std::string> ev_lines(const EvTrip& trip, routing::Language language
   return lines;
 }
 
-}  // namespace codriver::app
+}  // namespace codriver::places

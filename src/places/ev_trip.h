@@ -10,7 +10,7 @@
 
 // `codriver route --ev-soc ...`: charging stops for the trip, chosen among the bundle's
 // charging stations near the direct route.
-namespace codriver::app {
+namespace codriver::places {
 
 struct EvOptions {
   std::optional<double> soc;  // set: plan charging
@@ -25,7 +25,7 @@ struct EvOptions {
 inline constexpr double kUntaggedChargerKw = 22.0;
 
 struct EvTrip {
-  places::EvRoutePlan plan;
+  EvRoutePlan plan;
   std::size_t candidates = 0;
 };
 
@@ -39,4 +39,4 @@ nlohmann::json charging_stops_json(const EvTrip& trip, routing::Language languag
 // For people: "Charge at X: 12% -> 80%, 25 min" lines, or why the trip cannot be made.
 std::vector<std::string> ev_lines(const EvTrip& trip, routing::Language language);
 
-}  // namespace codriver::app
+}  // namespace codriver::places
