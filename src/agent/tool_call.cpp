@@ -4,10 +4,14 @@ namespace codriver::agent {
 
 std::string_view status_name(CallStatus status) {
   switch (status) {
-    case CallStatus::kDone: return "done";
-    case CallStatus::kFailed: return "failed";
-    case CallStatus::kPendingConfirmation: return "pending_confirmation";
-    case CallStatus::kCancelled: return "cancelled";
+    case CallStatus::kDone:
+      return "done";
+    case CallStatus::kFailed:
+      return "failed";
+    case CallStatus::kPendingConfirmation:
+      return "pending_confirmation";
+    case CallStatus::kCancelled:
+      return "cancelled";
   }
   return "done";
 }

@@ -1,9 +1,8 @@
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
-
-#include <nlohmann/json.hpp>
 
 // One use of a tool, as the embedded parser or a model asks for it and as the answer
 // reports it: {"name": ..., "arguments": {...}, "status": ...}.

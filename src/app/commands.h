@@ -18,5 +18,6 @@ void add_places_command(CLI::App& app);
 void add_parking_command(CLI::App& app);
 void add_simulate_command(CLI::App& app);
 void add_signals_command(CLI::App& app);
+void add_assistant_commands(CLI::App& app);
 
 }  // namespace codriver::app

@@ -48,7 +48,8 @@ std::string_view first_unit(std::string_view text, std::size_t position) {
     return text.substr(position, code_point_length(text, position));
   }
   std::size_t end = position;
-  while (end < text.size() && is_latin_word_byte(text[end])) ++end;
+  while (end < text.size() && is_latin_word_byte(text[end]))
+    ++end;
   return text.substr(position, end - position);
 }
 
@@ -80,9 +81,9 @@ std::vector<Cue> CueLexicon::find(std::string_view folded) const {
     if (can_start) {
       std::string_view unit = first_unit(folded, position);
       // A Latin word may carry a plural "s" its key lacks.
-      for (std::string_view key : {unit, unit.size() > 1 && unit.back() == 's'
-                                             ? unit.substr(0, unit.size() - 1)
-                                             : std::string_view{}}) {
+      for (std::string_view key :
+           {unit, unit.size() > 1 && unit.back() == 's' ? unit.substr(0, unit.size() - 1)
+                                                        : std::string_view{}}) {
         if (key.empty() || matched_end != std::string_view::npos) continue;
         auto found = by_first_unit_.find(std::string(key));
         if (found == by_first_unit_.end()) continue;
@@ -99,7 +100,8 @@ std::vector<Cue> CueLexicon::find(std::string_view folded) const {
     if (matched_end != std::string_view::npos) {
       position = matched_end;
     } else if (is_latin_word_byte(folded[position])) {
-      while (position < folded.size() && is_latin_word_byte(folded[position])) ++position;
+      while (position < folded.size() && is_latin_word_byte(folded[position]))
+        ++position;
     } else {
       position += code_point_length(folded, position);
     }

@@ -1,0 +1,63 @@
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "agent/dialog_state.h"
+#include "agent/memory.h"
+#include "language/cue_lexicon.h"
+#include "language/gazetteer.h"
+#include "map/places_db.h"
+#include "routing/routing_session.h"
+#include "signals/rsu_simulator.h"
+
+// Everything the tools act on: the map (roads, places, signals), the driver's memory,
+// and the conversation's state with the car in it.
+namespace codriver::agent {
+
+struct AgentOptions {
+  std::filesystem::path bundle;
+  std::filesystem::path memory_path = ":memory:";
+};
+
+// A place the driver named, found on the map.
+struct ResolvedPlace {
+  std::string name;
+  geo::LatLon position;
+  std::optional<std::int64_t> place_id;
+};
+
+class AgentWorld {
+ public:
+  explicit AgentWorld(const AgentOptions& options);
+
+  const routing::Router& router() const { return *session_.router; }
+  map::PlacesReader& places() { return *places_; }
+  Memory& memory() { return memory_; }
+  const language::Gazetteer& gazetteer() const { return gazetteer_; }
+  // The signal plans of the map's traffic lights, derived on first use.
+  const signals::RsuSimulator& signals();
+
+  // The cue vocabulary with the map's and the places module's words added (cuisines).
+  language::CueLexicon lexicon() const;
+
+  // A place by what the driver called it: the gazetteer first, then the places index.
+  std::optional<ResolvedPlace> find_named_place(const std::string& text);
+  std::optional<ResolvedPlace> place_by_id(std::int64_t id, routing::Language language);
+
+  const std::filesystem::path& bundle_path() const { return bundle_path_; }
+
+  DialogState dialog;
+
+ private:
+  std::filesystem::path bundle_path_;
+  routing::RoutingSession session_;
+  std::unique_ptr<map::PlacesReader> places_;
+  Memory memory_;
+  language::Gazetteer gazetteer_;
+  std::unique_ptr<signals::RsuSimulator> signals_;
+};
+
+}  // namespace codriver::agent

@@ -1,0 +1,124 @@
+#include <CLI/CLI.hpp>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "agent/agent.h"
+#include "app/commands.h"
+#include "app/routing_session.h"
+
+// `codriver ask` (one utterance) and `codriver chat` (a conversation with a simulated car).
+namespace codriver::app {
+namespace {
+
+struct AssistantOptions {
+  std::filesystem::path map;
+  std::filesystem::path memory = ":memory:";
+  std::string at, lang = "auto";
+  double heading = 0, speed_kmh = 0, soc_percent = 80;
+  bool json = false;
+  std::string text;
+};
+
+agent::CarState car_of(const AssistantOptions& o) {
+  agent::CarState car;
+  if (!o.at.empty()) {
+    const geo::LatLon at = parse_lat_lon(o.at);
+    car.lat = at.lat;
+    car.lon = at.lon;
+  }
+  car.heading_deg = o.heading;
+  car.speed_kmh = o.speed_kmh;
+  car.soc_percent = o.soc_percent;
+  return car;
+}
+
+std::optional<routing::Language> forced_language(const std::string& code) {
+  if (code == "zh") return routing::Language::kChinese;
+  if (code == "en") return routing::Language::kEnglish;
+  return std::nullopt;
+}
+
+void print(const agent::Answer& answer, bool as_json) {
+  if (as_json) {
+    std::cout << agent::to_json(answer).dump() << "\n";
+    return;
+  }
+  std::cout << answer.speech << "\n";
+  for (std::size_t i = 0; i < answer.cards.size() && i < 5; ++i) {
+    const auto& card = answer.cards[i];
+    if (card.contains("name"))
+      std::cout << "  " << i + 1 << ". " << card["name"].get<std::string>() << "\n";
+  }
+}
+
+agent::Agent open_agent(const AssistantOptions& o) {
+  agent::Agent agent({o.map, o.memory});
+  agent.set_car(car_of(o));
+  return agent;
+}
+
+void run_ask(const AssistantOptions& o) {
+  agent::Agent agent = open_agent(o);
+  print(agent.ask(o.text, forced_language(o.lang)), o.json);
+}
+
+void run_chat(const AssistantOptions& o) {
+  agent::Agent agent = open_agent(o);
+  std::cout << "codriver chat: say something (en or 中文); /state, /reset, /quit\n" << std::flush;
+  std::string line;
+  while (std::cout << "> " << std::flush, std::getline(std::cin, line)) {
+    if (line == "/quit" || line == "/exit") break;
+    if (line == "/state") {
+      nlohmann::json state = agent::to_json(agent.state());
+      state["memory"] = agent.memory().summary();
+      std::cout << state.dump(2) << "\n";
+      continue;
+    }
+    if (line == "/reset") {
+      agent.reset();
+      agent.set_car(car_of(o));
+      std::cout << "(conversation reset)\n";
+      continue;
+    }
+    if (line.empty()) continue;
+    print(agent.ask(line, forced_language(o.lang)), o.json);
+  }
+}
+
+void add_common_options(CLI::App* command, AssistantOptions& o) {
+  command->add_option("--map", o.map, "map bundle")->required();
+  command->add_option("--memory", o.memory,
+                      "SQLite file for the driver's memory (default: in memory only)");
+  command->add_option("--at", o.at,
+                      "the car's position, LAT,LON (default: the sample city's centre)");
+  command->add_option("--heading", o.heading, "the car's heading, degrees");
+  command
+      ->add_option("--speed", o.speed_kmh,
+                   "the car's speed, km/h (navigation changes need a yes above 0)")
+      ->check(CLI::Range(0.0, 300.0));
+  command->add_option("--soc", o.soc_percent, "battery charge, percent")
+      ->check(CLI::Range(0.0, 100.0));
+  command->add_option("--lang", o.lang, "auto (default), zh or en")
+      ->check(CLI::IsMember({"auto", "zh", "en"}));
+  command->add_flag("--json", o.json, "print the answer as JSON");
+}
+
+}  // namespace
+
+void add_assistant_commands(CLI::App& app) {
+  auto ask = std::make_shared<AssistantOptions>();
+  CLI::App* ask_command =
+      app.add_subcommand("ask", "Ask the co-driver one thing, in English or Chinese");
+  add_common_options(ask_command, *ask);
+  ask_command->add_option("text", ask->text, "what the driver says")->required();
+  ask_command->callback([ask] { run_ask(*ask); });
+
+  auto chat = std::make_shared<AssistantOptions>();
+  CLI::App* chat_command =
+      app.add_subcommand("chat", "A conversation with the co-driver in a simulated car");
+  add_common_options(chat_command, *chat);
+  chat_command->callback([chat] { run_chat(*chat); });
+}
+
+}  // namespace codriver::app
