@@ -1,11 +1,11 @@
 #include "language/gazetteer_index.h"
-#include "language/place_words.h"
 
 #include <algorithm>
 #include <array>
 #include <cmath>
 
 #include "language/chinese_script.h"
+#include "language/place_words.h"
 
 namespace codriver::language {
 namespace {

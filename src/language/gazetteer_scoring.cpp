@@ -1,3 +1,5 @@
+// How well each collected name matches: the share of the text and of the name it covers,
+// how few things share the matched part, and which matches win inside a sentence.
 #include <algorithm>
 
 #include "language/gazetteer_search.h"
@@ -124,6 +126,9 @@ Scored Gazetteer::Index::Search::score_window(const Candidate& candidate, std::u
   if (query_coverage >= 1.0f && scored.name_coverage >= 1.0f && same_key(entry, first, last)) {
     scored.score = 1.0f;
   }
+  if (mode_ == SearchMode::kInSentence && all_generic(matched_)) {
+    scored.score = std::min(scored.score, kGenericOnlyInSentence);
+  }
   scored.evidence = scored.score * query_coverage * query_weight;
   return scored;
 }
@@ -144,7 +149,7 @@ float Gazetteer::Index::Search::coverage_of_name(const Entry& entry) const {
   float covered = 0, total = 0;
   for (std::size_t p = 0; p < entry.units.size(); ++p) {
     if (!entry.units[p].counted) continue;
-    const float weight = index_.token_weight(entry.units[p].token);
+    const float weight = index_.unit_weight(entry.units[p].token, entry.units[p].generic);
     covered += weight * position_quality_[p];
     total += weight;
   }
@@ -182,9 +187,15 @@ float Gazetteer::Index::Search::specificity_of(const std::vector<std::uint32_t>&
   for (std::uint32_t entry : unpromoted_) {
     if ((surveyed_units_[entry] & mask) == mask) entities += count_entity(entry);
   }
-  const float specificity = index_.specificity(entities);
+  float specificity = index_.specificity(entities);
+  if (all_generic(matched)) specificity = std::min(specificity, kGenericSpecificity);
   specificity_cache_.emplace(matched, specificity);
   return specificity;
+}
+
+bool Gazetteer::Index::Search::all_generic(const std::vector<std::uint32_t>& matched) const {
+  return std::all_of(matched.begin(), matched.end(),
+                     [&](std::uint32_t unit) { return units_[unit].generic; });
 }
 
 GazetteerMatch Gazetteer::Index::Search::to_match(const Scored& scored) const {

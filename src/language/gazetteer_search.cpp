@@ -1,3 +1,5 @@
+// Reading a query and collecting the names it reaches: word postings (typos included), runs
+// of shared syllables, and the pruning that keeps generic words from reaching the whole map.
 #include "language/gazetteer_search.h"
 
 #include <algorithm>
@@ -91,6 +93,7 @@ void Gazetteer::Index::Search::read_query() {
     } else {
       read_han(query);
     }
+    if (query.generic) query.weight = std::min(query.weight, kGenericWeight);
     units_.push_back(std::move(query));
   }
   // A phrase of stop words only ("Le") is looked up as it is.
@@ -257,7 +260,7 @@ void Gazetteer::Index::Search::promote_surveyed(double min_score) {
     const std::uint64_t units = surveyed_units_[entry];
     if (units != last_units) {  // neighbours in a posting mostly share their units
       auto [found, added] = specificity_of_units.emplace(units, 0.0f);
-      if (added) found->second = index_.specificity(surveyed_entities_with(units));
+      if (added) found->second = surveyed_specificity(units);
       specificity = found->second;
       last_units = units;
     }
@@ -276,6 +279,17 @@ void Gazetteer::Index::Search::promote_surveyed(double min_score) {
   }
 }
 
+float Gazetteer::Index::Search::surveyed_specificity(std::uint64_t units) {
+  const float specificity = index_.specificity(surveyed_entities_with(units));
+  // Unit bits are exact for the first 64 units; past them the cap is left out (a higher
+  // bound is still a bound).
+  bool generic = units_.size() <= 64;
+  for (std::uint32_t u = 0; generic && u < units_.size(); ++u) {
+    if ((units & unit_bit(u)) && !units_[u].generic) generic = false;
+  }
+  return generic ? std::min(specificity, kGenericSpecificity) : specificity;
+}
+
 std::size_t Gazetteer::Index::Search::surveyed_entities_with(std::uint64_t units) {
   begin_entity_count();
   std::size_t count = 0;
@@ -291,7 +305,7 @@ float Gazetteer::Index::Search::most_coverage(std::uint32_t entry) const {
   float covered = 0, total = 0;
   for (const Unit& unit : index_.entries[entry].units) {
     if (!unit.counted) continue;
-    const float weight = index_.token_weight(unit.token);
+    const float weight = index_.unit_weight(unit.token, unit.generic);
     total += weight;
     const bool possible =
         unit.han ? scratch_.query_syllable[unit.syllable] : scratch_.query_token[unit.token];

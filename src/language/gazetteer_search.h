@@ -30,7 +30,7 @@ struct QueryUnit {
   NameUnit source;
   bool stop = false;
   bool generic = false;  // part of a word for a kind of place
-  float weight = 1.0f;  // a word the gazetteer never saw is as telling as the rarest
+  float weight = 1.0f;   // a word the gazetteer never saw is as telling as the rarest
   std::vector<std::pair<std::uint32_t, float>> words;  // vocabulary tokens, with quality
   std::uint32_t han_token = kNoId;
   std::uint32_t stream_begin = 0;  // this unit's syllables in the stream
@@ -144,6 +144,7 @@ class Gazetteer::Index::Search {
   // by the share of the name the text could cover at most and by how few surveyed names
   // share their matched units (no more than really do, so the bound stays an upper one).
   void promote_surveyed(double min_score);
+  float surveyed_specificity(std::uint64_t units);
   std::size_t surveyed_entities_with(std::uint64_t units);
   // The share of a name the text could cover: its words among the text's words (typos
   // included) and its Han characters among the text's syllables.

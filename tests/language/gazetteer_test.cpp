@@ -228,6 +228,23 @@ TEST_F(GazetteerTest, GenericWordsAloneMatchNothingStrongly) {
     EXPECT_LT(match.score, 0.6);
 }
 
+TEST(GazetteerSmallMapTest, WordsForKindsOfPlacesStayGenericOnASmallMap) {
+  // On four names "parking" occurs once, yet it still does not say which parking.
+  Gazetteer gazetteer;
+  gazetteer.add(kCasino, "Casino de Monte-Carlo", "place");
+  gazetteer.add(kCafeDeParis, "Café de Paris", "restaurant");
+  gazetteer.add(kParkingPecheurs, "Parking des Pêcheurs", "parking");
+  gazetteer.add(kTaipeiStation, "台北車站", "place");
+  const std::string sentence = "find covered parking near the casino";
+  const auto matches = gazetteer.find_in(sentence);
+  ASSERT_EQ(matches.size(), 1u);
+  EXPECT_EQ(matches[0].id, kCasino);
+  EXPECT_TRUE(gazetteer.lookup("parking").empty());
+  EXPECT_TRUE(gazetteer.find_in("去车站").empty());
+  EXPECT_EQ(gazetteer.lookup("pecheurs").front().id, kParkingPecheurs);
+  EXPECT_EQ(gazetteer.find_in("台北车站附近的停车场").front().id, kTaipeiStation);
+}
+
 TEST_F(GazetteerTest, TraditionalAndSimplifiedFindEachOther) {
   EXPECT_EQ(best("台北车站").id, kTaipeiStation);
   EXPECT_DOUBLE_EQ(best("台北车站").score, 1.0);
