@@ -1,5 +1,9 @@
 #include "agent/agent_world.h"
 
+#include <algorithm>
+#include <map>
+
+#include "geo/distance.h"
 #include "language/chinese_script.h"
 #include "language/text_fold.h"
 #include "places/cuisine.h"
@@ -11,8 +15,49 @@ namespace {
 // A wrong destination is worse than a question: only close matches count.
 constexpr double kSureMatch = 0.75;
 
-language::Gazetteer gazetteer_of(map::PlacesReader& places) {
+// Every named street once, at the point of it nearest its middle: a destination a driver
+// can say ("Boulevard Princesse Charlotte"). Keyed by the name as tagged.
+std::vector<Street> streets_of(const map::RoadGraph& graph) {
+  struct Points {
+    std::vector<geo::LatLon> positions;
+    std::string name_zh, name_en;
+  };
+  std::map<std::string, Points, std::less<>> by_name;
+  for (map::NodeId node = 0; node < graph.node_count(); ++node) {
+    for (const auto& edge : graph.out_edges(node)) {
+      const map::StreetName street = graph.street_name(edge);
+      if (street.name.empty()) continue;
+      Points& points = by_name[std::string(street.name)];
+      points.positions.push_back(graph.position(node));
+      if (points.name_zh.empty()) points.name_zh = street.name_zh;
+      if (points.name_en.empty()) points.name_en = street.name_en;
+    }
+  }
+  std::vector<Street> streets;
+  for (auto& [name, points] : by_name) {
+    geo::LatLon mean{0, 0};
+    for (const auto& p : points.positions) {
+      mean.lat += p.lat / points.positions.size();
+      mean.lon += p.lon / points.positions.size();
+    }
+    const auto middle =
+        std::min_element(points.positions.begin(), points.positions.end(),
+                         [&](const geo::LatLon& a, const geo::LatLon& b) {
+                           return geo::distance_m(a, mean) < geo::distance_m(b, mean);
+                         });
+    streets.push_back({name, points.name_zh, points.name_en, *middle});
+  }
+  return streets;
+}
+
+language::Gazetteer gazetteer_of(map::PlacesReader& places, const std::vector<Street>& streets) {
   language::Gazetteer gazetteer;
+  for (std::size_t i = 0; i < streets.size(); ++i) {
+    const auto id = street_id(i);
+    for (const std::string* name : {&streets[i].name, &streets[i].name_zh, &streets[i].name_en}) {
+      if (!name->empty()) gazetteer.add(id, *name, "street");
+    }
+  }
   for (const auto& stored : places.all_places(std::nullopt)) {
     const map::Place& place = stored.place;
     const std::string kind(map::category_name(place.category));
@@ -30,7 +75,8 @@ AgentWorld::AgentWorld(const AgentOptions& options)
       session_(routing::open_routing_session(options.bundle)),
       places_(std::make_unique<map::PlacesReader>(session_.bundle->places_path())),
       memory_(Memory::open(options.memory_path)),
-      gazetteer_(gazetteer_of(*places_)) {}
+      streets_(streets_of(session_.bundle->graph())),
+      gazetteer_(gazetteer_of(*places_, streets_)) {}
 
 const signals::RsuSimulator& AgentWorld::signals() {
   if (!signals_) signals_ = std::make_unique<signals::RsuSimulator>(session_.bundle->graph());
@@ -64,6 +110,10 @@ std::optional<ResolvedPlace> AgentWorld::place_by_id(std::int64_t id, routing::L
 
 std::optional<ResolvedPlace> AgentWorld::find_named_place(const std::string& text) {
   const auto matches = gazetteer_.lookup(text, 1, kSureMatch);
+  if (!matches.empty() && matches.front().id < 0) {
+    const Street& street = streets_[street_index(matches.front().id)];
+    return ResolvedPlace{street.name, street.position, std::nullopt};
+  }
   if (!matches.empty()) {
     const auto stored = places_->place(matches.front().id);
     if (stored) return ResolvedPlace{matches.front().name, stored->place.position, stored->id};

@@ -29,6 +29,19 @@ struct ResolvedPlace {
   std::optional<std::int64_t> place_id;
 };
 
+struct Street {
+  std::string name, name_zh, name_en;
+  geo::LatLon position;  // on the street, near its middle
+};
+
+// Streets share the gazetteer with places: they get negative ids.
+inline std::int64_t street_id(std::size_t index) {
+  return -static_cast<std::int64_t>(index) - 1;
+}
+inline std::size_t street_index(std::int64_t id) {
+  return static_cast<std::size_t>(-id - 1);
+}
+
 class AgentWorld {
  public:
   explicit AgentWorld(const AgentOptions& options);
@@ -56,6 +69,7 @@ class AgentWorld {
   routing::RoutingSession session_;
   std::unique_ptr<map::PlacesReader> places_;
   Memory memory_;
+  std::vector<Street> streets_;
   language::Gazetteer gazetteer_;
   std::unique_ptr<signals::RsuSimulator> signals_;
 };

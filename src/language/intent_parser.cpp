@@ -180,13 +180,35 @@ std::optional<Decision> decide_memory(const UtteranceAnalysis& a, const ParserCo
   return std::nullopt;
 }
 
+bool contains_any(const UtteranceAnalysis& a, std::initializer_list<const char*> words) {
+  for (const char* word : words) {
+    if (a.text.folded.find(word) != std::string::npos) return true;
+  }
+  return false;
+}
+
+// "When", "how long", "几秒": the driver wants a time, not a colour.
+bool asks_when(const UtteranceAnalysis& a) {
+  return has_any(a, {Concept::kTimeLeft, Concept::kEta}) ||
+         contains_any(a, {"when", "how long", "how many seconds", "几秒", "多久", "什么时候",
+                          "多长时间", "等多久"});
+}
+
+// "Red or green?" asks the colour.
+bool names_red(const UtteranceAnalysis& a) {
+  return contains_any(a, {"red", "红"});
+}
+
 std::optional<Decision> decide_status(const UtteranceAnalysis& a) {
   if (a.has(Concept::kCancel)) return Decision{"cancel_navigation"};
   if (a.has(Concept::kPlanCharge)) {
     Decision decision{"plan_charging"};
+    // Only a name the map knows or a saved place: "before", "这趟" are not destinations.
     Json target = navigation_target(a);
-    for (const char* key : {"destination", "saved_place"}) {
-      if (target.contains(key)) decision.arguments[key] = target[key];
+    if (target.contains("saved_place") || (target.contains("destination") && a.best_name(0.75))) {
+      for (const char* key : {"destination", "saved_place"}) {
+        if (target.contains(key)) decision.arguments[key] = target[key];
+      }
     }
     for (const auto& quantity : a.quantities) {
       if (quantity.kind == QuantityKind::kPercent)
@@ -194,12 +216,14 @@ std::optional<Decision> decide_status(const UtteranceAnalysis& a) {
     }
     return decision;
   }
-  const bool light = a.has(Concept::kLight) || a.has(Concept::kSpeedAdvice);
-  if (light || (a.has(Concept::kGreen) && !has_action(a))) {
+  const bool about_green =
+      a.has(Concept::kGreen) && !has_any(a, {Concept::kFind, Concept::kNavigate, Concept::kEat,
+                                             Concept::kPark, Concept::kCharge});
+  if (a.has(Concept::kLight) || a.has(Concept::kSpeedAdvice) || about_green) {
     Decision decision{"traffic_light_status"};
     if (a.has(Concept::kSpeedAdvice)) {
       decision.arguments["about"] = "advice";
-    } else if (a.has(Concept::kGreen)) {
+    } else if (asks_when(a) || (a.has(Concept::kGreen) && !names_red(a))) {
       decision.arguments["about"] = "time_to_green";
     }
     return decision;
@@ -212,7 +236,7 @@ std::optional<Decision> decide_vehicle_or_route(const UtteranceAnalysis& a) {
   if (a.has(Concept::kBattery)) vehicle.push_back("charge");
   if (a.has(Concept::kRange)) vehicle.push_back("range");
   if (a.has(Concept::kCurrentSpeed)) vehicle.push_back("speed");
-  if (!vehicle.empty()) {
+  if (!vehicle.empty() || a.has(Concept::kVehicleStatus)) {
     Decision decision{"vehicle_status"};
     if (vehicle.size() == 1) decision.arguments["about"] = vehicle.front();
     return decision;
@@ -238,6 +262,10 @@ Decision decide_trip(const std::string& intent, const UtteranceAnalysis& a,
       !target.contains("lat") && !target.contains("saved_place")) {
     return Decision{intent, {{"ref", *result_reference(a)}}};
   }
+  if (target.empty() && context.has_results) {
+    // "带我去", "go there" right after a list: the chosen (or first) item.
+    return Decision{intent, {{"ref", {{"that", true}}}}, kLikely};
+  }
   if (target.empty()) {
     if (intent == "add_stop") return clarify("Where should I add the stop?", "途经点加在哪里？");
     return clarify("Where would you like to go?", "您想去哪里？");
@@ -251,6 +279,12 @@ std::optional<Decision> decide_place_search(const UtteranceAnalysis& a,
                                             const ParserContext& context) {
   const auto category = named_category(a);
   if (!category) return std::nullopt;
+  // "How far can I go on this charge?" asks about the car, not for a charger.
+  if (*category == "charging_station" && !a.has(Concept::kFind) &&
+      has_any(a, {Concept::kRange, Concept::kBattery, Concept::kCurrentSpeed,
+                  Concept::kVehicleStatus})) {
+    return std::nullopt;
+  }
   if (a.has(Concept::kAddStop)) return decide_trip("add_stop", a, context);
   const bool sure_name =
       a.best_name(0.85) != nullptr && !a.has(Concept::kNearAnchor) && !a.has(Concept::kNearby);
@@ -336,6 +370,9 @@ Decision decide(const UtteranceAnalysis& a, const ParserContext& context) {
   if (navigation_verb(a)) return decide_trip("navigate_to", a, context);
   if (auto decision = decide_follow_up(a, context); decision) return *decision;
   if (auto decision = decide_social(a); decision) return *decision;
+  if (has_any(a, {Concept::kHome, Concept::kWork}) && !a.has(Concept::kRemember)) {
+    return Decision{"navigate_to", {{"saved_place", saved_label(a)}}, kLikely};  // "回家"
+  }
   if (const auto* name = a.best_name(0.85); name) {
     return Decision{"navigate_to", navigation_target(a), kGuess};
   }
