@@ -235,7 +235,9 @@ ToolResult find_restaurants(AgentWorld& world, const json& arguments) {
     filter.categories = {map::PlaceCategory::kRestaurant, map::PlaceCategory::kFastFood,
                          map::PlaceCategory::kFoodCourt, map::PlaceCategory::kCafe};
   }
-  if (arguments.contains("cuisine")) {
+  if (arguments.value("cuisine", "") == "coffee") {
+    filter.categories = {map::PlaceCategory::kCafe};  // a café serves coffee, tagged or not
+  } else if (arguments.contains("cuisine")) {
     filter.cuisine = places::find_cuisine(arguments["cuisine"].get<std::string>());
     if (filter.cuisine == nullptr) {
       return tool_error(

@@ -153,7 +153,7 @@ std::optional<Decision> decide_memory(const UtteranceAnalysis& a, const ParserCo
   const bool likes = a.has(Concept::kLike) || a.has(Concept::kRemember);
   const bool dislikes = a.has(Concept::kDislike);
   if (likes || dislikes) {
-    if (a.has(Concept::kPark)) {
+    if (a.has(Concept::kPark) || a.has(Concept::kParkingType)) {
       if (auto value = parking_preference(a); value) {
         return Decision{"set_preference", {{"key", "parking"}, {"value", *value}}};
       }
@@ -164,6 +164,10 @@ std::optional<Decision> decide_memory(const UtteranceAnalysis& a, const ParserCo
           "set_preference",
           {{"key", negative ? "disliked_cuisine" : "liked_cuisine"}, {"value", cuisine->value}}};
     }
+  }
+  if (a.has(Concept::kAvoid) && a.has(Concept::kCuisine)) {  // "never suggest burgers"
+    return Decision{"set_preference",
+                    {{"key", "disliked_cuisine"}, {"value", a.first(Concept::kCuisine)->value}}};
   }
   if (a.has(Concept::kAvoid) || (dislikes && (a.has(Concept::kThat) || !a.names.empty()))) {
     Decision decision{"set_preference", {{"key", "avoid_place"}}};
@@ -347,8 +351,28 @@ std::optional<Decision> decide_social(const UtteranceAnalysis& a) {
   if (a.has(Concept::kHelp)) return Decision{"help"};
   if (a.has(Concept::kThanks)) return Decision{"thanks"};
   if (a.has(Concept::kGreeting) && a.coverage > 0.5) return Decision{"greeting"};
-  if (a.has(Concept::kYes) && !a.has(Concept::kNo)) return Decision{"confirm", {}, kLikely};
+  // A yes that is most of what was said ("是" inside a question is not a yes).
+  if (a.has(Concept::kYes) && !a.has(Concept::kNo) && a.coverage >= 0.6) {
+    return Decision{"confirm", {}, kLikely};
+  }
   if (a.has(Concept::kNo)) return Decision{"deny", {}, kLikely};
+  return std::nullopt;
+}
+
+// "Is there a McDonald's?", "帮我找一下麦当劳": a restaurant looked for by its name.
+std::optional<Decision> decide_search_by_name(const UtteranceAnalysis& a) {
+  if (!a.has(Concept::kFind) || navigation_verb(a)) return std::nullopt;
+  if (const auto* name = a.best_name(0.75); name) {
+    const bool eats = name->kind == "restaurant" || name->kind == "cafe" ||
+                      name->kind == "fast_food" || name->kind == "food_court";
+    if (!eats) return std::nullopt;
+    Json arguments = {{"name", navigation_target(a).value("destination", name->name)}};
+    return Decision{"find_restaurants", arguments, kLikely};
+  }
+  for (const auto& chunk : a.unexplained) {
+    if (chunk.end - chunk.begin >= 3)
+      return Decision{"find_restaurants", {{"name", chunk.text}}, kGuess};
+  }
   return std::nullopt;
 }
 
@@ -373,7 +397,9 @@ Decision decide(const UtteranceAnalysis& a, const ParserContext& context) {
   if (has_any(a, {Concept::kHome, Concept::kWork}) && !a.has(Concept::kRemember)) {
     return Decision{"navigate_to", {{"saved_place", saved_label(a)}}, kLikely};  // "回家"
   }
-  if (const auto* name = a.best_name(0.85); name) {
+  if (auto search = decide_search_by_name(a); search) return *search;
+  // A place name alone is a destination, when it is most of what was said.
+  if (const auto* name = a.best_name(0.85); name && a.coverage >= 0.6) {
     return Decision{"navigate_to", navigation_target(a), kGuess};
   }
   if (a.has(Concept::kFind)) {

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "language/text_fold.h"
+
 namespace codriver::language {
 namespace {
 
@@ -43,6 +45,17 @@ bool only_spaces_or_articles(const UtteranceAnalysis& analysis, std::size_t from
 // know "casino" where the driver said "monte carlo casino".
 std::string name_as_said(const UtteranceAnalysis& analysis, const GazetteerMatch& name) {
   std::size_t begin = name.begin, end = name.end;
+  // "Parking du Port": the gazetteer may start at "du" when "parking" is a cue word.
+  const std::string whole = fold_text(name.name);
+  const std::string& folded = analysis.text.folded;
+  if (begin >= 2 && folded[begin - 1] == ' ') {
+    std::size_t word = begin - 1;
+    while (word > 0 && folded[word - 1] != ' ')
+      --word;
+    const std::string before = folded.substr(word, begin - 1 - word);
+    const std::string spoken = folded.substr(begin, end - begin);
+    if (!before.empty() && whole.find(before + " " + spoken) != std::string::npos) begin = word;
+  }
   for (const auto& chunk : analysis.unexplained) {
     if (chunk.end <= begin && only_spaces_or_articles(analysis, chunk.end, begin) &&
         begin - chunk.end <= 1) {
@@ -270,7 +283,9 @@ std::optional<nlohmann::json> result_reference(const UtteranceAnalysis& analysis
   if (!analysis.ordinals.empty())
     return nlohmann::json{{"ordinal", analysis.ordinals.front().value}};
   if (analysis.has(Concept::kClosest)) return nlohmann::json{{"compare", "closer"}};
-  if (analysis.has(Concept::kCheapest)) return nlohmann::json{{"compare", "cheaper"}};
+  if (analysis.has(Concept::kCheapest) || analysis.has(Concept::kCheap)) {
+    return nlohmann::json{{"compare", "cheaper"}};
+  }
   if (analysis.has(Concept::kBest)) return nlohmann::json{{"compare", "better"}};
   for (const auto* cuisine : analysis.all(Concept::kCuisine)) {
     if (!cuisine->negated) return nlohmann::json{{"cuisine", cuisine->value}};
@@ -288,8 +303,11 @@ std::optional<std::string> named_category(const UtteranceAnalysis& analysis) {
     if (head == nullptr || analysis.language == routing::Language::kChinese) head = &cue;
   }
   if (head == nullptr) {
-    // "快充", "a CCS one": the charger's own words name chargers.
+    // "快充", "a CCS one": the charger's own words name chargers; "地下停车场", "停车楼"
+    // parking; "不要日料" is still about food.
     if (analysis.has(Concept::kFast) || analysis.has(Concept::kSocket)) return "charging_station";
+    if (analysis.has(Concept::kParkingType)) return "parking";
+    if (analysis.has(Concept::kCuisine)) return "restaurant";
     return std::nullopt;
   }
   return category_of(*head);

@@ -12,7 +12,9 @@ int sequence_length(unsigned char lead) {
   return 0;
 }
 
-bool is_continuation(unsigned char byte) { return (byte & 0xC0) == 0x80; }
+bool is_continuation(unsigned char byte) {
+  return (byte & 0xC0) == 0x80;
+}
 
 }  // namespace
 
@@ -70,7 +72,8 @@ void append_utf8(std::string& out, char32_t c) {
 std::string encode_utf8(std::u32string_view code_points) {
   std::string out;
   out.reserve(code_points.size());
-  for (char32_t c : code_points) append_utf8(out, c);
+  for (char32_t c : code_points)
+    append_utf8(out, c);
   return out;
 }
 

@@ -51,7 +51,10 @@ bool is_transparent(Concept meaning) {
          meaning == Concept::kFind || meaning == Concept::kGo;
 }
 
-void resolve_negation(std::vector<PositionedCue>& cues) {
+void negate_coordinated(std::vector<PositionedCue>& cues, std::size_t from,
+                        const std::string& folded);
+
+void resolve_negation(std::vector<PositionedCue>& cues, const std::string& folded) {
   for (std::size_t i = 0; i < cues.size(); ++i) {
     const Concept meaning = cues[i].meaning;
     if (meaning != Concept::kNegation && meaning != Concept::kNo) continue;
@@ -59,6 +62,7 @@ void resolve_negation(std::vector<PositionedCue>& cues) {
          ++j, ++reached) {
       if (is_negatable(cues[j].meaning)) {
         cues[j].negated = true;
+        negate_coordinated(cues, j, folded);
         break;
       }
       if (!is_transparent(cues[j].meaning)) break;
@@ -171,6 +175,38 @@ routing::Language language_of(const AlignedText& text, const std::vector<Positio
                                                                     : routing::Language::kEnglish;
 }
 
+// A "name" made only of words the parser already reads ("thai", "that", "sushi" as a
+// part of "Planet Sushi") is those words, not a place.
+void drop_names_that_are_cue_words(UtteranceAnalysis& analysis) {
+  const std::string& folded = analysis.text.folded;
+  std::vector<bool> covered(folded.size(), false);
+  for (const auto& cue : analysis.cues)
+    mark(covered, cue.begin, cue.end);
+  for (const auto& quantity : analysis.quantities)
+    mark(covered, quantity.begin, quantity.end);
+  if (analysis.time) mark(covered, analysis.time->begin, analysis.time->end);
+  for (const auto& number : find_numbers(folded))
+    mark(covered, number.begin, number.end);
+  std::erase_if(analysis.names, [&](const GazetteerMatch& name) {
+    for (std::size_t i = name.begin; i < name.end && i < folded.size(); ++i) {
+      if (folded[i] != ' ' && !covered[i]) return false;
+    }
+    return true;
+  });
+}
+
+void negate_coordinated(std::vector<PositionedCue>& cues, std::size_t from,
+                        const std::string& folded) {
+  // "no burgers or pizza", "不要日料和韩餐": the "not" reaches across "or"/"and".
+  for (std::size_t k = from + 1; k + 1 < cues.size(); k += 2) {
+    const std::string joint = folded.substr(cues[k].begin, cues[k].end - cues[k].begin);
+    const bool joins = joint == "or" || joint == "and" || joint == "nor" || joint == "和" ||
+                       joint == "或" || joint == "跟";
+    if (!joins || cues[k + 1].meaning != cues[from].meaning) return;
+    cues[k + 1].negated = true;
+  }
+}
+
 }  // namespace
 
 bool UtteranceAnalysis::has(Concept meaning) const {
@@ -255,7 +291,8 @@ UtteranceAnalysis analyse_utterance(std::string_view raw, const CueLexicon& lexi
                                 coordinates_end > coordinates_begin;
     return in_quantity || in_time || in_coordinates;
   });
-  resolve_negation(analysis.cues);
+  resolve_negation(analysis.cues, folded);
+  drop_names_that_are_cue_words(analysis);
 
   for (const auto& cue : analysis.cues)
     mark(explained, cue.begin, cue.end);
