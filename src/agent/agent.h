@@ -22,6 +22,8 @@ class Agent {
   Answer ask(std::string_view text, std::optional<routing::Language> language = std::nullopt);
 
   void set_car(const CarState& car) { world_.dialog.car = car; }
+  // Lets `seconds` of driving pass for the simulated car on the active route.
+  void advance(double seconds) { world_.advance(seconds); }
   // Forgets the conversation and the trip; keeps the car and the memory.
   void reset() { world_.dialog.reset_conversation(); }
 

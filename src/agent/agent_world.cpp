@@ -8,6 +8,7 @@
 #include "language/text_fold.h"
 #include "places/cuisine.h"
 #include "places/place_names.h"
+#include "routing/route_trace.h"
 
 namespace codriver::agent {
 namespace {
@@ -124,6 +125,56 @@ std::optional<ResolvedPlace> AgentWorld::find_named_place(const std::string& tex
     if (stored) return ResolvedPlace{stored->place.name, stored->place.position, stored->id};
   }
   return std::nullopt;
+}
+
+}  // namespace codriver::agent
+
+namespace codriver::agent {
+
+void AgentWorld::start_drive() {
+  stop_drive();
+  if (!dialog.route) return;
+  std::vector<routing::TracePoint> trace;
+  for (const auto& leg : dialog.route->legs) {
+    auto part = routing::trace_route(session_.bundle->graph(), leg.path);
+    const double distance = trace.empty() ? 0 : trace.back().distance_m;
+    const double time = trace.empty() ? 0 : trace.back().time_s;
+    for (auto& point : part) {
+      point.distance_m += distance;
+      point.time_s += time;
+    }
+    trace.insert(trace.end(), part.begin() + (trace.empty() || part.empty() ? 0 : 1), part.end());
+  }
+  if (trace.size() < 2) return;
+  drive_ =
+      std::make_unique<vehicle::DriveSimulator>(std::move(trace), signals(), feeds::Clock::now());
+  drive_energy_kwh_ = 0;
+}
+
+void AgentWorld::stop_drive() {
+  drive_.reset();
+}
+
+void AgentWorld::advance(double seconds) {
+  if (!drive_ || !dialog.route || seconds <= 0) return;
+  const double until = drive_->state().time_s + seconds;
+  bool driving = true;
+  while (driving && drive_->state().time_s < until)
+    driving = drive_->step();
+  const vehicle::DriveState& state = drive_->state();
+  CarState& car = dialog.car;
+  car.lat = state.position.lat;
+  car.lon = state.position.lon;
+  car.heading_deg = state.heading_deg;
+  car.speed_kmh = driving ? state.speed_mps * 3.6 : 0;
+  const double used_kwh = drive_->stats().energy_kwh - drive_energy_kwh_;
+  drive_energy_kwh_ = drive_->stats().energy_kwh;
+  car.soc_percent = std::max(0.0, car.soc_percent - 100.0 * used_kwh / car.capacity_kwh);
+  dialog.route->progress_m = state.progress_m;
+  if (!driving) {
+    dialog.route.reset();  // arrived
+    stop_drive();
+  }
 }
 
 }  // namespace codriver::agent

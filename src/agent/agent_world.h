@@ -12,6 +12,7 @@
 #include "map/places_db.h"
 #include "routing/routing_session.h"
 #include "signals/rsu_simulator.h"
+#include "vehicle/drive_simulator.h"
 
 // Everything the tools act on: the map (roads, places, signals), the driver's memory,
 // and the conversation's state with the car in it.
@@ -62,6 +63,12 @@ class AgentWorld {
 
   const std::filesystem::path& bundle_path() const { return bundle_path_; }
 
+  // The simulated car drives the active route (through the simulated lights): started
+  // when a route is set, moved on by `advance`, which updates the car and the progress.
+  void start_drive();
+  void stop_drive();
+  void advance(double seconds);
+
   DialogState dialog;
 
  private:
@@ -72,6 +79,8 @@ class AgentWorld {
   std::vector<Street> streets_;
   language::Gazetteer gazetteer_;
   std::unique_ptr<signals::RsuSimulator> signals_;
+  std::unique_ptr<vehicle::DriveSimulator> drive_;
+  double drive_energy_kwh_ = 0;
 };
 
 }  // namespace codriver::agent

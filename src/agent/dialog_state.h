@@ -1,5 +1,6 @@
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -53,6 +54,12 @@ struct ActiveRoute {
   std::vector<routing::Leg> legs;
   std::vector<geo::LatLon> geometry;
   std::int64_t started_unix_s = 0;
+  double progress_m = 0;  // driven so far
+
+  double remaining_m() const { return std::max(0.0, distance_m - progress_m); }
+  double remaining_s() const {
+    return distance_m > 0 ? duration_s * remaining_m() / distance_m : 0;
+  }
 
   const TripStop& destination() const { return stops.back(); }
 };

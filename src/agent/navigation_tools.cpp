@@ -114,6 +114,28 @@ ActiveRoute plan_route(AgentWorld& world, std::vector<TripStop> stops) {
   return route;
 }
 
+std::string lower_first(std::string text) {
+  if (!text.empty() && text[0] >= 'A' && text[0] <= 'Z')
+    text[0] = static_cast<char>(text[0] - 'A' + 'a');
+  return text;
+}
+
+// Where step `index`'s maneuver is, along the route.
+double step_start_m(const ActiveRoute& route, std::size_t index) {
+  double start = 0;
+  for (std::size_t i = 0; i < index && i < route.steps.size(); ++i)
+    start += route.steps[i].distance_m;
+  return start;
+}
+
+// The first maneuver still ahead of the car (steps.size() when none is).
+std::size_t next_step(const ActiveRoute& route) {
+  for (std::size_t i = 1; i < route.steps.size(); ++i) {
+    if (step_start_m(route, i) > route.progress_m) return i;
+  }
+  return route.steps.size();
+}
+
 json route_json(const ActiveRoute& route, Language language) {
   json stops = json::array();
   for (const auto& stop : route.stops) {
@@ -121,15 +143,17 @@ json route_json(const ActiveRoute& route, Language language) {
     if (stop.place_id) item["place_id"] = *stop.place_id;
     stops.push_back(item);
   }
-  json out = {
-      {"type", "route"},
-      {"stops", stops},
-      {"distance_m", route.distance_m},
-      {"duration_s", route.duration_s},
-      {"eta", clock_time(route.started_unix_s + static_cast<std::int64_t>(route.duration_s))}};
-  if (route.steps.size() > 1) {
-    out["next_instruction"] = routing::instruction_text(route.steps[1], &route.steps[0], language);
-    out["next_instruction_distance_m"] = route.steps[0].distance_m;
+  const std::size_t next = next_step(route);
+  json out = {{"type", "route"},
+              {"stops", stops},
+              {"distance_m", route.distance_m},
+              {"duration_s", route.duration_s},
+              {"remaining_m", route.remaining_m()},
+              {"remaining_s", route.remaining_s()},
+              {"eta", clock_time(unix_now() + static_cast<std::int64_t>(route.remaining_s()))}};
+  if (next < route.steps.size()) {
+    out["next_instruction"] = routing::instruction_text(route.steps[next], nullptr, language);
+    out["next_instruction_distance_m"] = step_start_m(route, next) - route.progress_m;
   }
   return out;
 }
@@ -149,6 +173,7 @@ ToolResult start_route(AgentWorld& world, std::vector<TripStop> stops, bool adde
                            route.destination().place_id, route.destination().position.lat,
                            route.destination().position.lon});
     world.dialog.route = std::move(route);
+    world.start_drive();
     if (added_stop) {
       return spoken_result(
           data,
@@ -190,6 +215,7 @@ ToolResult cancel_navigation(AgentWorld& world) {
     return spoken_result({{"cancelled", false}}, "There is no active route.", "当前没有导航。");
   const std::string name = world.dialog.route->destination().name;
   world.dialog.route.reset();
+  world.stop_drive();
   return spoken_result({{"cancelled", true}, {"destination", name}},
                        "Navigation to " + name + " cancelled.", "已取消去" + name + "的导航。");
 }
@@ -200,35 +226,37 @@ ToolResult route_info(AgentWorld& world, const json& arguments) {
                       "当前没有导航。请告诉我您想去哪里。");
   }
   const ActiveRoute& route = *world.dialog.route;
-  const json data = route_json(route, world.dialog.last_language);
+  json data = route_json(route, world.dialog.last_language);
   const std::string about = arguments.value("about", "");
   const std::string eta = data["eta"];
   const std::string name = route.destination().name;
   if (about == "next_maneuver" && data.contains("next_instruction")) {
     const double in_m = data["next_instruction_distance_m"];
+    const std::size_t next = next_step(route);
     const std::string en =
-        routing::instruction_text(route.steps[1], &route.steps[0], Language::kEnglish);
+        routing::instruction_text(route.steps[next], nullptr, Language::kEnglish);
     const std::string zh =
-        routing::instruction_text(route.steps[1], &route.steps[0], Language::kChinese);
-    return spoken_result(data, "In " + spoken_distance(in_m, Language::kEnglish) + ": " + en + ".",
-                         spoken_distance(in_m, Language::kChinese) + "后" + zh + "。");
+        routing::instruction_text(route.steps[next], nullptr, Language::kChinese);
+    return spoken_result(
+        data, "In " + spoken_distance(in_m, Language::kEnglish) + ", " + lower_first(en) + ".",
+        spoken_distance(in_m, Language::kChinese) + "后" + zh + "。");
   }
   if (about == "distance_left") {
     return spoken_result(
-        data, spoken_distance(route.distance_m, Language::kEnglish) + " to go to " + name + ".",
-        "距离" + name + "还有" + spoken_distance(route.distance_m, Language::kChinese) + "。");
+        data, spoken_distance(route.remaining_m(), Language::kEnglish) + " to go to " + name + ".",
+        "距离" + name + "还有" + spoken_distance(route.remaining_m(), Language::kChinese) + "。");
   }
   if (about == "time_left") {
     return spoken_result(
         data,
-        "About " + spoken_duration(route.duration_s, Language::kEnglish) + " to " + name + ".",
-        "到" + name + "还需约" + spoken_duration(route.duration_s, Language::kChinese) + "。");
+        "About " + spoken_duration(route.remaining_s(), Language::kEnglish) + " to " + name + ".",
+        "到" + name + "还需约" + spoken_duration(route.remaining_s(), Language::kChinese) + "。");
   }
   return spoken_result(data,
                        "We arrive at " + name + " around " + eta + ", " +
-                           spoken_distance(route.distance_m, Language::kEnglish) + " to go.",
+                           spoken_distance(route.remaining_m(), Language::kEnglish) + " to go.",
                        "预计" + eta + "到达" + name + "，还有" +
-                           spoken_distance(route.distance_m, Language::kChinese) + "。");
+                           spoken_distance(route.remaining_m(), Language::kChinese) + "。");
 }
 
 }  // namespace

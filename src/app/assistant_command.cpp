@@ -1,4 +1,6 @@
 #include <CLI/CLI.hpp>
+#include <algorithm>
+#include <chrono>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -63,12 +65,34 @@ void run_ask(const AssistantOptions& o) {
   print(agent.ask(o.text, forced_language(o.lang)), o.json);
 }
 
+// The simulated car drives the active route in real time between turns; `/drive N`
+// jumps N seconds ahead.
 void run_chat(const AssistantOptions& o) {
   agent::Agent agent = open_agent(o);
-  std::cout << "codriver chat: say something (en or 中文); /state, /reset, /quit\n" << std::flush;
+  std::cout << "codriver chat: say something (en or 中文); /state, /drive SECONDS, /reset, /quit\n"
+            << std::flush;
   std::string line;
+  auto last_turn = std::chrono::steady_clock::now();
   while (std::cout << "> " << std::flush, std::getline(std::cin, line)) {
+    const auto now = std::chrono::steady_clock::now();
+    agent.advance(std::chrono::duration<double>(now - last_turn).count());
+    last_turn = now;
     if (line == "/quit" || line == "/exit") break;
+    if (line.rfind("/drive", 0) == 0) {
+      double seconds = 60;
+      try {
+        if (line.size() > 7) seconds = std::stod(line.substr(7));
+      } catch (const std::exception&) {
+        std::cout << "usage: /drive SECONDS\n";
+        continue;
+      }
+      agent.advance(std::clamp(seconds, 0.0, 3600.0));
+      const auto& car = agent.state().car;
+      std::cout << "(drove " << seconds << " s: now at " << car.lat << "," << car.lon << ", "
+                << car.speed_kmh << " km/h" << (agent.state().route ? "" : ", no active route")
+                << ")\n";
+      continue;
+    }
     if (line == "/state") {
       nlohmann::json state = agent::to_json(agent.state());
       state["memory"] = agent.memory().summary();
@@ -113,6 +137,18 @@ void add_assistant_commands(CLI::App& app) {
   add_common_options(ask_command, *ask);
   ask_command->add_option("text", ask->text, "what the driver says")->required();
   ask_command->callback([ask] { run_ask(*ask); });
+
+  auto tools = std::make_shared<AssistantOptions>();
+  CLI::App* tools_command =
+      app.add_subcommand("tools", "Print the co-driver's tools as an OpenAI-style `tools` array");
+  tools_command->add_option("--map", tools->map, "map bundle")->required();
+  tools_command->add_option("--lang", tools->lang, "descriptions in en (default) or zh")
+      ->check(CLI::IsMember({"auto", "zh", "en"}));
+  tools_command->callback([tools] {
+    agent::Agent agent = open_agent(*tools);
+    const auto language = forced_language(tools->lang).value_or(routing::Language::kEnglish);
+    std::cout << agent.tools().openai_tools(language).dump(2) << "\n";
+  });
 
   auto chat = std::make_shared<AssistantOptions>();
   CLI::App* chat_command =

@@ -127,6 +127,26 @@ TEST_F(AgentTest, ReferencesPickFromTheLastList) {
   EXPECT_EQ(go.tool_calls[0].arguments["place_id"], list.cards[1]["id"]);
 }
 
+TEST_F(AgentTest, TheSimulatedCarDrivesTheRouteBetweenTurns) {
+  const Answer started = agent_.ask("take me to Parking du Port");
+  ASSERT_EQ(started.tool_calls.at(0).status, CallStatus::kDone) << started.speech;
+  const double total = agent_.state().route->distance_m;
+  const CarState before = agent_.state().car;
+  agent_.advance(45);
+  ASSERT_TRUE(agent_.state().route.has_value());
+  const double left = agent_.state().route->remaining_m();
+  EXPECT_LT(left, total - 100);
+  EXPECT_GT(agent_.state().car.speed_kmh, 0);
+  EXPECT_NE(agent_.state().car.lat, before.lat);
+  EXPECT_LT(agent_.state().car.soc_percent, before.soc_percent);
+  const Answer info = agent_.ask("how far is it now?");
+  ASSERT_EQ(info.cards.size(), 1u);
+  EXPECT_NEAR(info.cards[0]["remaining_m"].get<double>(), left, 1.0);
+  agent_.advance(3600);
+  EXPECT_FALSE(agent_.state().route.has_value());  // arrived
+  EXPECT_EQ(agent_.state().car.speed_kmh, 0);
+}
+
 TEST_F(AgentTest, TheRegistryPrintsItselfForAModel) {
   const json tools = agent_.tools().openai_tools(routing::Language::kChinese);
   ASSERT_EQ(tools.size(), 12u);
