@@ -91,8 +91,9 @@ bool Agent::resolve_reference(json& arguments, Answer& answer) {
 Answer Agent::ask(std::string_view text, std::optional<Language> language) {
   DialogState& dialog = world_.dialog;
   const language::ParserContext context{dialog.pending.has_value(), !dialog.results.empty(),
-                                        dialog.last_search_intent};
+                                        dialog.last_search_intent, dialog.awaiting_target_for};
   const language::ParseResult parse = parser_.parse(text, context);
+  dialog.awaiting_target_for = parse.intent == "clarify" ? parse.clarifies : "";
   Answer answer;
   answer.lang = language.value_or(parse.language);
   if (!language) {
@@ -176,6 +177,15 @@ Answer Agent::answer_dialog_intent(const language::ParseResult& parse, Answer an
   }
   if (parse.intent == "select") {
     json arguments = parse.arguments;
+    // "No, I meant Italian" with no Italian place in the list: search again with it.
+    if (arguments["ref"].contains("cuisine") && !pick(dialog, arguments["ref"]) &&
+        !dialog.last_search_intent.empty()) {
+      ToolCall call{
+          dialog.last_search_intent,
+          merged_search(dialog.last_search_arguments, {{"cuisine", arguments["ref"]["cuisine"]}})};
+      answer.intent = call.name;
+      return run_tool(std::move(call), std::move(answer));
+    }
     if (!resolve_reference(arguments, answer)) return answer;
     const ResultItem& item = dialog.results[*dialog.selected];
     answer.cards.push_back(item.card);

@@ -9,6 +9,7 @@ void DialogState::reset_conversation() {
   last_search_intent.clear();
   last_search_arguments = nlohmann::json::object();
   pending.reset();
+  awaiting_target_for.clear();
 }
 
 nlohmann::json to_json(const DialogState& state) {

@@ -72,6 +72,7 @@ struct DialogState {
   std::string last_search_intent;
   nlohmann::json last_search_arguments = nlohmann::json::object();
   std::optional<ToolCall> pending;  // waits for "yes"
+  std::string awaiting_target_for;  // the trip request that asked "where?"
   routing::Language last_language = routing::Language::kEnglish;
 
   // Forget the conversation (not the car, not the memory).

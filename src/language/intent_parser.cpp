@@ -20,10 +20,12 @@ struct Decision {
   double certainty = kSure;
   bool refinement = false;
   std::string question_en, question_zh;
+  std::string clarifies;
 };
 
-Decision clarify(std::string en, std::string zh) {
-  return {"clarify", Json::object(), kSure, false, std::move(en), std::move(zh)};
+Decision clarify(std::string en, std::string zh, std::string clarifies = {}) {
+  return {"clarify",     Json::object(),      kSure, false, std::move(en),
+          std::move(zh), std::move(clarifies)};
 }
 
 bool has_any(const UtteranceAnalysis& a, std::initializer_list<Concept> concepts) {
@@ -271,8 +273,10 @@ Decision decide_trip(const std::string& intent, const UtteranceAnalysis& a,
     return Decision{intent, {{"ref", {{"that", true}}}}, kLikely};
   }
   if (target.empty()) {
-    if (intent == "add_stop") return clarify("Where should I add the stop?", "途经点加在哪里？");
-    return clarify("Where would you like to go?", "您想去哪里？");
+    if (intent == "add_stop") {
+      return clarify("Where should I add the stop?", "途经点加在哪里？", "add_stop");
+    }
+    return clarify("Where would you like to go?", "您想去哪里？", "navigate_to");
   }
   const bool named = target.contains("destination");
   const bool from_map = a.best_name(0.75) != nullptr;
@@ -317,7 +321,9 @@ std::optional<Decision> decide_place_search(const UtteranceAnalysis& a,
 // "The second one", "tell me about the Italian one": a pick from the list on screen.
 std::optional<Decision> decide_pick(const UtteranceAnalysis& a, const ParserContext& context) {
   if (!context.has_results || a.has(Concept::kFind) || navigation_verb(a) ||
-      a.has(Concept::kAddStop)) {
+      a.has(Concept::kAddStop) ||
+      has_any(a, {Concept::kEta, Concept::kTimeLeft, Concept::kDistanceLeft, Concept::kNextTurn,
+                  Concept::kLight, Concept::kBattery, Concept::kRange})) {
     return std::nullopt;
   }
   const bool picks = points_at_one(a) || a.has(Concept::kTellMore) ||
@@ -359,6 +365,15 @@ std::optional<Decision> decide_social(const UtteranceAnalysis& a) {
   return std::nullopt;
 }
 
+// "A gas station" right after "Where should I add the stop?": the trip request goes on.
+std::optional<Decision> decide_answer_to_where(const UtteranceAnalysis& a,
+                                               const ParserContext& context) {
+  if (context.awaiting_target_for.empty()) return std::nullopt;
+  Json target = navigation_target(a);
+  if (target.empty()) return std::nullopt;
+  return Decision{context.awaiting_target_for, target, kLikely};
+}
+
 // "Is there a McDonald's?", "帮我找一下麦当劳": a restaurant looked for by its name.
 std::optional<Decision> decide_search_by_name(const UtteranceAnalysis& a) {
   if (!a.has(Concept::kFind) || navigation_verb(a)) return std::nullopt;
@@ -387,6 +402,11 @@ Decision decide(const UtteranceAnalysis& a, const ParserContext& context) {
       decide_place_search,
       [](const UtteranceAnalysis& x, const ParserContext&) { return decide_vehicle_or_route(x); },
   };
+  const bool asks_anew = has_any(a, {Concept::kFind, Concept::kNavigate, Concept::kAddStop,
+                                     Concept::kCancel, Concept::kNo, Concept::kNegation});
+  if (!asks_anew) {
+    if (auto answer = decide_answer_to_where(a, context); answer) return *answer;
+  }
   for (Rule rule : kRules) {
     if (auto decision = rule(a, context); decision) return *decision;
   }
@@ -428,6 +448,7 @@ ParseResult IntentParser::parse(std::string_view utterance, const ParserContext&
   result.refinement = decision.refinement;
   result.question_en = std::move(decision.question_en);
   result.question_zh = std::move(decision.question_zh);
+  result.clarifies = std::move(decision.clarifies);
   // How much of the sentence the reading explains tempers how sure the rule was.
   result.confidence = decision.certainty * (0.55 + 0.45 * analysis.coverage);
   for (const auto& chunk : analysis.unexplained) {

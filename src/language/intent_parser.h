@@ -19,6 +19,7 @@ struct ParserContext {
   bool awaiting_confirmation = false;  // the agent asked "Start navigation to X?"
   bool has_results = false;            // a list was shown: "the second one" means something
   std::string last_search_intent;      // "find_restaurants" after a restaurant search
+  std::string awaiting_target_for;     // "add_stop" after "Add a stop" got "where?"
 };
 
 struct ParseResult {
@@ -34,6 +35,7 @@ struct ParseResult {
   bool refinement = false;
   double confidence = 0;
   std::string question_en, question_zh;  // for "clarify": what to ask
+  std::string clarifies;                 // for "clarify": the intent that lacks its target
   std::string unexplained;               // words nothing accounted for
 };
 

@@ -289,7 +289,11 @@ UtteranceAnalysis analyse_utterance(std::string_view raw, const CueLexicon& lexi
                           cue.meaning == Concept::kNegation || cue.meaning == Concept::kThat);
     const bool in_coordinates = inside(cue.begin, cue.end, coordinates_begin, coordinates_end) &&
                                 coordinates_end > coordinates_begin;
-    return in_quantity || in_time || in_coordinates;
+    // "第二家" is an ordinal, not 家 (home).
+    const bool in_ordinal = std::any_of(
+        analysis.ordinals.begin(), analysis.ordinals.end(),
+        [&](const OrdinalMatch& o) { return inside(cue.begin, cue.end, o.begin, o.end); });
+    return in_quantity || in_time || in_coordinates || in_ordinal;
   });
   resolve_negation(analysis.cues, folded);
   drop_names_that_are_cue_words(analysis);
