@@ -28,6 +28,10 @@ class Agent {
   void reset() { world_.dialog.reset_conversation(); }
 
   const DialogState& state() const { return world_.dialog; }
+  // The map's words for the speech recogniser (see AgentWorld).
+  std::vector<std::string> place_names() { return world_.place_names(); }
+  std::vector<std::string> street_names() const { return world_.street_names(); }
+  std::vector<std::string> cuisine_words() const { return AgentWorld::cuisine_words(); }
   const ToolRegistry& tools() const { return registry_; }
   Memory& memory() { return world_.memory(); }
 

@@ -103,6 +103,36 @@ language::CueLexicon AgentWorld::lexicon() const {
   return lexicon;
 }
 
+std::vector<std::string> AgentWorld::place_names() {
+  std::vector<std::string> names;
+  for (const auto& stored : places_->all_places(std::nullopt)) {
+    for (const std::string* name : {&stored.place.name, &stored.place.name_en}) {
+      if (!name->empty()) names.push_back(*name);
+    }
+  }
+  return names;
+}
+
+std::vector<std::string> AgentWorld::street_names() const {
+  std::vector<std::string> names;
+  for (const auto& street : streets_) {
+    names.push_back(street.name);
+    if (!street.name_en.empty()) names.push_back(street.name_en);
+  }
+  return names;
+}
+
+std::vector<std::string> AgentWorld::cuisine_words() {
+  std::vector<std::string> words;
+  for (const auto& cuisine : places::cuisine_vocabulary()) {
+    words.emplace_back(cuisine.label_en);
+    for (std::string_view word : cuisine.words) {
+      if (!word.empty() && static_cast<unsigned char>(word[0]) < 0x80) words.emplace_back(word);
+    }
+  }
+  return words;
+}
+
 std::optional<ResolvedPlace> AgentWorld::place_by_id(std::int64_t id, routing::Language language) {
   const auto stored = places_->place(id);
   if (!stored) return std::nullopt;

@@ -54,6 +54,12 @@ class AgentWorld {
   // The signal plans of the map's traffic lights, derived on first use.
   const signals::RsuSimulator& signals();
 
+  // What the map calls things, for the speech recogniser's vocabulary: named places
+  // (every language tagged), streets, and the English cuisine words.
+  std::vector<std::string> place_names();
+  std::vector<std::string> street_names() const;
+  static std::vector<std::string> cuisine_words();
+
   // The cue vocabulary with the map's and the places module's words added (cuisines).
   language::CueLexicon lexicon() const;
 
