@@ -7,17 +7,17 @@
 namespace codriver::agent {
 namespace {
 
-constexpr std::string_view kNumbers[] = {
-    "one",    "two",     "three",    "four",     "five",    "six",      "seven",
-    "eight",  "nine",    "ten",      "eleven",   "twelve",  "thirteen", "fourteen",
-    "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"};
+constexpr std::string_view kNumbers[] = {"one",     "two",       "three",    "four",     "five",
+                                         "six",     "seven",     "eight",    "nine",     "ten",
+                                         "eleven",  "twelve",    "thirteen", "fourteen", "fifteen",
+                                         "sixteen", "seventeen", "eighteen", "nineteen", "twenty"};
 
 constexpr std::string_view kGoTo[] = {"navigate to", "take me to", "drive to",
                                       "go to",       "route to",   "let's go to"};
-constexpr std::string_view kAmenities[] = {"restaurant", "parking", "charger",
+constexpr std::string_view kAmenities[] = {"restaurant",       "parking",  "charger",
                                            "charging station", "car park", "cafe"};
-constexpr std::string_view kQualities[] = {"", "cheap ", "covered ", "free ", "fast ",
-                                           "good ", "quiet "};
+constexpr std::string_view kQualities[] = {"",      "cheap ", "covered ", "free ",
+                                           "fast ", "good ",  "quiet "};
 constexpr std::string_view kNearby[] = {"nearby", "near me", "on the way", "around here"};
 
 // Lower case ASCII, other punctuation to spaces, single spaces between words. Bytes of
@@ -65,7 +65,8 @@ class SentenceSet {
 
 void add_destinations(const std::vector<std::string>& destinations, SentenceSet& out) {
   for (const auto& destination : destinations) {
-    for (const auto go_to : kGoTo) out.add(join(go_to, destination));
+    for (const auto go_to : kGoTo)
+      out.add(join(go_to, destination));
     out.add("set home to " + destination);
     out.add("set work to " + destination);
     out.add("how far is " + destination);
@@ -91,14 +92,16 @@ void add_searches(const std::vector<std::string>& places, SentenceSet& out) {
       for (const auto& ask : kAsks) {
         const std::string request =
             std::string(ask.words) + " " + (ask.article ? with_article(thing) : thing);
-        for (const auto where : kNearby) out.add(join(request, where));
+        for (const auto where : kNearby)
+          out.add(join(request, where));
       }
       for (const auto number : {"one", "two", "five", "ten"}) {
         out.add("find " + with_article(thing) + " within " + number + " kilometres");
       }
     }
     // Places multiply everything; pairing them with plain amenities keeps the set small.
-    for (const auto& place : places) out.add("find " + with_article(amenity) + " near " + place);
+    for (const auto& place : places)
+      out.add("find " + with_article(amenity) + " near " + place);
   }
 }
 
@@ -106,27 +109,65 @@ void add_tastes(const std::vector<std::string>& cuisines, SentenceSet& out) {
   for (const auto& cuisine : cuisines) {
     out.add("i like " + cuisine + " food");
     out.add("i don't like " + cuisine + " food");
-    out.add("find a " + cuisine + " restaurant");
-    out.add("find a " + cuisine + " restaurant nearby");
-    out.add("find a " + cuisine + " restaurant on the way");
+    const std::string restaurant = with_article(cuisine + " restaurant");
+    out.add("find " + restaurant);
+    out.add("find " + restaurant + " nearby");
+    out.add("find " + restaurant + " on the way");
     out.add("any " + cuisine + " food nearby");
   }
 }
 
 void add_fixed_phrases(SentenceSet& out) {
-  for (const std::string_view sentence :
-       {"cancel", "cancel the route", "stop navigation", "never mind", "how long",
-        "how far", "how long until we arrive", "how far is it", "when do we arrive",
-        "when will we get there", "what's our arrival time", "how much longer",
-        "when does the light turn green", "how fast should i go", "what speed should i drive",
-        "what's the speed limit", "how much battery is left", "what's my range",
-        "how far can i drive", "do i need to charge", "battery level", "forget me",
-        "forget everything about me", "delete my data", "yes", "no", "yes please",
-        "no thanks", "okay", "the first one", "the second one", "the third one",
-        "the last one", "take me there", "go there", "let's go", "repeat that",
-        "say that again", "where am i", "what's next", "go home", "take me home",
-        "go to work", "take me to work", "half an hour", "in half an hour",
-        "go forward", "turn around", "avoid tolls", "avoid the highway"}) {
+  for (const std::string_view sentence : {"cancel",
+                                          "cancel the route",
+                                          "stop navigation",
+                                          "never mind",
+                                          "how long",
+                                          "how far",
+                                          "how long until we arrive",
+                                          "how far is it",
+                                          "when do we arrive",
+                                          "when will we get there",
+                                          "what's our arrival time",
+                                          "how much longer",
+                                          "when does the light turn green",
+                                          "how fast should i go",
+                                          "what speed should i drive",
+                                          "what's the speed limit",
+                                          "how much battery is left",
+                                          "what's my range",
+                                          "how far can i drive",
+                                          "do i need to charge",
+                                          "battery level",
+                                          "forget me",
+                                          "forget everything about me",
+                                          "delete my data",
+                                          "yes",
+                                          "no",
+                                          "yes please",
+                                          "no thanks",
+                                          "okay",
+                                          "the first one",
+                                          "the second one",
+                                          "the third one",
+                                          "the last one",
+                                          "take me there",
+                                          "go there",
+                                          "let's go",
+                                          "repeat that",
+                                          "say that again",
+                                          "where am i",
+                                          "what's next",
+                                          "go home",
+                                          "take me home",
+                                          "go to work",
+                                          "take me to work",
+                                          "half an hour",
+                                          "in half an hour",
+                                          "go forward",
+                                          "turn around",
+                                          "avoid tolls",
+                                          "avoid the highway"}) {
     out.add(std::string(sentence));
   }
 }

@@ -46,7 +46,9 @@ void recover_or_throw(snd_pcm_t* pcm, long result, const std::string& device) {
 AlsaCapture::AlsaCapture(const std::string& device)
     : pcm_(open_pcm(device, SND_PCM_STREAM_CAPTURE)), device_(device) {}
 
-AlsaCapture::~AlsaCapture() { snd_pcm_close(pcm_); }
+AlsaCapture::~AlsaCapture() {
+  snd_pcm_close(pcm_);
+}
 
 std::vector<std::int16_t> AlsaCapture::read(std::size_t sample_count) {
   std::vector<std::int16_t> samples(sample_count);
@@ -66,7 +68,9 @@ std::vector<std::int16_t> AlsaCapture::read(std::size_t sample_count) {
 AlsaPlayback::AlsaPlayback(const std::string& device)
     : pcm_(open_pcm(device, SND_PCM_STREAM_PLAYBACK)), device_(device) {}
 
-AlsaPlayback::~AlsaPlayback() { snd_pcm_close(pcm_); }
+AlsaPlayback::~AlsaPlayback() {
+  snd_pcm_close(pcm_);
+}
 
 bool AlsaPlayback::play(const AudioBuffer& audio, const std::function<bool()>& keep_playing) {
   const AudioBuffer input =

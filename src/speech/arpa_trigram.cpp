@@ -39,7 +39,8 @@ Counts count_grams(const std::vector<std::vector<std::string>>& sentences) {
       for (int n = 1; n <= kOrder && static_cast<int>(end) + 1 >= n; ++n) {
         const Gram gram(padded.begin() + static_cast<long>(end) + 1 - n,
                         padded.begin() + static_cast<long>(end) + 1);
-        if (++counts.grams[n - 1][gram] == 1) ++counts.contexts[Gram(gram.begin(), gram.end() - 1)].types;
+        if (++counts.grams[n - 1][gram] == 1)
+          ++counts.contexts[Gram(gram.begin(), gram.end() - 1)].types;
         ++counts.contexts[Gram(gram.begin(), gram.end() - 1)].total;
       }
     }
@@ -62,7 +63,8 @@ double discount(const GramCounts& grams) {
 class Estimator {
  public:
   explicit Estimator(Counts counts) : counts_(std::move(counts)) {
-    for (int n = 0; n < kOrder; ++n) discounts_[n] = discount(counts_.grams[n]);
+    for (int n = 0; n < kOrder; ++n)
+      discounts_[n] = discount(counts_.grams[n]);
   }
 
   // The model's p(w | h) for a listed n-gram h + w, interpolated down to the uniform.
@@ -70,8 +72,8 @@ class Estimator {
     const Gram context(gram.begin(), gram.end() - 1);
     const auto stats = counts_.contexts.at(context);
     const double d = discounts_[context.size()];
-    const double lower = context.empty() ? 1.0 / vocabulary_size()
-                                         : probability(Gram(gram.begin() + 1, gram.end()));
+    const double lower =
+        context.empty() ? 1.0 / vocabulary_size() : probability(Gram(gram.begin() + 1, gram.end()));
     const auto seen = counts_.grams[context.size()].find(gram);
     const double count = seen == counts_.grams[context.size()].end() ? 0.0 : seen->second;
     return std::max(count - d, 0.0) / stats.total + backoff(context) * lower;
@@ -144,7 +146,8 @@ std::string arpa_trigram_model(const std::vector<std::vector<std::string>>& sent
     arpa += "ngram " + std::to_string(n) + "=" + std::to_string(listed) + "\n";
   }
   arpa += "\n";
-  for (int n = 1; n <= kOrder; ++n) write_order(model, n, arpa);
+  for (int n = 1; n <= kOrder; ++n)
+    write_order(model, n, arpa);
   return arpa + "\\end\\\n";
 }
 

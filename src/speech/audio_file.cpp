@@ -39,7 +39,8 @@ std::int16_t to_int16(float sample) {
 
 void append_int16(const std::vector<float>& samples, std::vector<std::int16_t>& out) {
   out.reserve(out.size() + samples.size());
-  for (float sample : samples) out.push_back(to_int16(sample));
+  for (float sample : samples)
+    out.push_back(to_int16(sample));
 }
 
 void check_format(const SF_INFO& info, const std::string& source) {
@@ -146,11 +147,13 @@ struct MemoryReader {
 };
 
 void put_le(std::vector<std::uint8_t>& out, std::uint32_t value, int bytes) {
-  for (int i = 0; i < bytes; ++i) out.push_back(static_cast<std::uint8_t>(value >> (8 * i)));
+  for (int i = 0; i < bytes; ++i)
+    out.push_back(static_cast<std::uint8_t>(value >> (8 * i)));
 }
 
 void put_tag(std::vector<std::uint8_t>& out, std::string_view tag) {
-  for (char letter : tag) out.push_back(static_cast<std::uint8_t>(letter));
+  for (char letter : tag)
+    out.push_back(static_cast<std::uint8_t>(letter));
 }
 
 }  // namespace
@@ -190,7 +193,8 @@ AudioBuffer resample(const AudioBuffer& audio, int sample_rate) {
   StreamingResampler resampler(audio.sample_rate, sample_rate);
   std::vector<float> input;
   input.reserve(audio.samples.size());
-  for (std::int16_t sample : audio.samples) input.push_back(static_cast<float>(sample) / 32768.0f);
+  for (std::int16_t sample : audio.samples)
+    input.push_back(static_cast<float>(sample) / 32768.0f);
   std::vector<float> converted;
   converted.reserve(static_cast<std::size_t>(
       static_cast<double>(input.size()) * sample_rate / audio.sample_rate + 64));
@@ -214,23 +218,25 @@ std::vector<std::uint8_t> encode_wav(const AudioBuffer& audio) {
   put_le(out, 36 + data_bytes, 4);
   put_tag(out, "WAVE");
   put_tag(out, "fmt ");
-  put_le(out, 16, 4);                                            // fmt chunk size
-  put_le(out, 1, 2);                                             // PCM
-  put_le(out, 1, 2);                                             // mono
-  put_le(out, static_cast<std::uint32_t>(audio.sample_rate), 4);  // frames per second
+  put_le(out, 16, 4);                                                 // fmt chunk size
+  put_le(out, 1, 2);                                                  // PCM
+  put_le(out, 1, 2);                                                  // mono
+  put_le(out, static_cast<std::uint32_t>(audio.sample_rate), 4);      // frames per second
   put_le(out, static_cast<std::uint32_t>(audio.sample_rate) * 2, 4);  // bytes per second
   put_le(out, 2, 2);                                                  // bytes per frame
   put_le(out, 16, 2);                                                 // bits per sample
   put_tag(out, "data");
   put_le(out, data_bytes, 4);
-  for (std::int16_t sample : audio.samples) put_le(out, static_cast<std::uint16_t>(sample), 2);
+  for (std::int16_t sample : audio.samples)
+    put_le(out, static_cast<std::uint16_t>(sample), 2);
   return out;
 }
 
 void write_wav(const std::filesystem::path& path, const AudioBuffer& audio) {
   const std::vector<std::uint8_t> bytes = encode_wav(audio);
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+  out.write(reinterpret_cast<const char*>(bytes.data()),
+            static_cast<std::streamsize>(bytes.size()));
   if (!out) {
     throw AudioError("cannot write WAV file: " + path.string() +
                      " (check that the folder exists and is writable)");

@@ -55,8 +55,7 @@ bool BargeInDetector::is_driver_frame(std::span<const std::int16_t> microphone,
 
   detector_.feed(microphone);
   const FrameAnalysis& frame = detector_.last_frame();
-  return frame.speech_like &&
-         frame.energy_dbfs > expected_echo_dbfs_ + config_.echo_margin_db;
+  return frame.speech_like && frame.energy_dbfs > expected_echo_dbfs_ + config_.echo_margin_db;
 }
 
 }  // namespace codriver::speech

@@ -12,7 +12,7 @@ namespace {
 std::string base_spelling(const std::string& headword) {
   const auto paren = headword.find('(');
   return paren == std::string::npos || headword.back() != ')' ? headword
-                                                               : headword.substr(0, paren);
+                                                              : headword.substr(0, paren);
 }
 
 }  // namespace
@@ -30,16 +30,17 @@ CmuDictionary CmuDictionary::load(const std::filesystem::path& path) {
     std::string headword;
     if (!(fields >> headword)) continue;
     std::string phones, phone;
-    while (fields >> phone) phones += (phones.empty() ? "" : " ") + phone;
+    while (fields >> phone)
+      phones += (phones.empty() ? "" : " ") + phone;
     if (!phones.empty()) dictionary.entries_[base_spelling(headword)].push_back(phones);
   }
   return dictionary;
 }
 
 const CmuDictionary& CmuDictionary::installed() {
+  // Debian's pocketsphinx-en-us puts the dictionary beside the acoustic model folder.
   static const CmuDictionary dictionary =
-      load(std::filesystem::path(CODRIVER_POCKETSPHINX_MODEL_DIR).parent_path() /
-           "cmudict-en-us.dict");
+      load(std::filesystem::path(CODRIVER_POCKETSPHINX_MODEL_DIR) / "cmudict-en-us.dict");
   return dictionary;
 }
 

@@ -36,7 +36,8 @@ std::uint64_t fnv1a(std::string_view text, std::uint64_t hash = 0xcbf29ce4842223
 std::string cache_key(const std::vector<std::vector<std::string>>& tokenised) {
   std::uint64_t hash = fnv1a(kModelFormat);
   for (const auto& sentence : tokenised) {
-    for (const auto& word : sentence) hash = fnv1a(word + ' ', hash);
+    for (const auto& word : sentence)
+      hash = fnv1a(word + ' ', hash);
     hash = fnv1a("\n", hash);
   }
   char hex[17];

@@ -32,8 +32,8 @@ std::string espeak_ipa_phonemes(std::string_view word) {
   std::string phonemes;
   // eSpeak translates clause by clause and sets the cursor to null at the end.
   while (cursor != nullptr) {
-    const char* clause = espeak_TextToPhonemes(&cursor, espeakCHARS_UTF8,
-                                               kIpaPhonemes | ('_' << kSeparatorShift));
+    const char* clause =
+        espeak_TextToPhonemes(&cursor, espeakCHARS_UTF8, kIpaPhonemes | ('_' << kSeparatorShift));
     if (clause == nullptr) break;
     if (!phonemes.empty() && *clause != '\0') phonemes += '_';
     phonemes += clause;

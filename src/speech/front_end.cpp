@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <span>
 
 #include "speech/audio_file.h"
 
@@ -15,7 +17,9 @@ std::size_t sample_index(double seconds, std::size_t limit) {
 
 }  // namespace
 
-Utterance clean_utterance(const AudioBuffer& audio) { return clean_utterance(audio, {}); }
+Utterance clean_utterance(const AudioBuffer& audio) {
+  return clean_utterance(audio, {});
+}
 
 Utterance clean_utterance(const AudioBuffer& audio, const FrontEndConfig& config) {
   const AudioBuffer input =
@@ -24,6 +28,12 @@ Utterance clean_utterance(const AudioBuffer& audio, const FrontEndConfig& config
   if (input.samples.empty()) return utterance;
 
   NoiseSuppressor suppressor(config.suppressor);
+  // speexdsp learns the noise and the gain as it goes, so the first second would come out
+  // barely cleaned and look like speech next to the cleaned rest. A first pass over the
+  // start of the recording teaches it; only the second pass is kept.
+  const std::size_t warm_up =
+      std::min(input.samples.size(), sample_index(config.warm_up_s, SIZE_MAX));
+  suppressor.process(std::span(input.samples).first(warm_up));
   AudioBuffer cleaned{kSpeechSampleRate, suppressor.process(input.samples)};
   // Speech is looked for in the cleaned signal: suppression lowers the noise floor far
   // more than the speech, which widens the detector's margin.

@@ -22,6 +22,8 @@ struct FrontEndConfig {
   // Kept before and after the detected speech: the detector dates speech from its first
   // clearly loud frame, and recognisers need a little lead-in silence.
   double margin_s = 0.2;
+  // Audio from the start that the noise suppressor hears once before the real pass.
+  double warm_up_s = 3.0;
 };
 
 // Any rate in (converted to 16 kHz). Silence or noise alone gives heard == false.

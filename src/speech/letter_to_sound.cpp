@@ -12,19 +12,20 @@ struct LetterRule {
 
 // Multi-letter groups are tried before single letters (longest match wins).
 constexpr LetterRule kRules[] = {
-    {"tch", "CH"}, {"sch", "SH"}, {"gli", "L IY"}, {"gn", "N Y"}, {"ch", "SH"},
-    {"sh", "SH"},  {"th", "T"},   {"ph", "F"},     {"ck", "K"},   {"ng", "NG"},
-    {"qu", "K"},   {"ou", "UW"},  {"oo", "UW"},    {"ee", "IY"},  {"ea", "IY"},
-    {"ai", "EH"},  {"ay", "EY"},  {"ei", "EH"},    {"au", "OW"},  {"eau", "OW"},
-    {"oi", "W AA"}, {"ie", "IY"}, {"oa", "OW"},    {"a", "AA"},   {"b", "B"},
-    {"c", "K"},    {"d", "D"},    {"e", "EH"},     {"f", "F"},    {"g", "G"},
-    {"h", ""},     {"i", "IY"},   {"j", "ZH"},     {"k", "K"},    {"l", "L"},
-    {"m", "M"},    {"n", "N"},    {"o", "OW"},     {"p", "P"},    {"q", "K"},
-    {"r", "R"},    {"s", "S"},    {"t", "T"},      {"u", "UW"},   {"v", "V"},
-    {"w", "W"},    {"x", "K S"},  {"y", "IY"},     {"z", "Z"},
+    {"tch", "CH"}, {"sch", "SH"}, {"gli", "L IY"}, {"gn", "N Y"}, {"ch", "SH"}, {"sh", "SH"},
+    {"th", "T"},   {"ph", "F"},   {"ck", "K"},     {"ng", "NG"},  {"qu", "K"},  {"ou", "UW"},
+    {"oo", "UW"},  {"ee", "IY"},  {"ea", "IY"},    {"ai", "EH"},  {"ay", "EY"}, {"ei", "EH"},
+    {"au", "OW"},  {"eau", "OW"}, {"oi", "W AA"},  {"ie", "IY"},  {"oa", "OW"}, {"a", "AA"},
+    {"b", "B"},    {"c", "K"},    {"d", "D"},      {"e", "EH"},   {"f", "F"},   {"g", "G"},
+    {"h", ""},     {"i", "IY"},   {"j", "ZH"},     {"k", "K"},    {"l", "L"},   {"m", "M"},
+    {"n", "N"},    {"o", "OW"},   {"p", "P"},      {"q", "K"},    {"r", "R"},   {"s", "S"},
+    {"t", "T"},    {"u", "UW"},   {"v", "V"},      {"w", "W"},    {"x", "K S"}, {"y", "IY"},
+    {"z", "Z"},
 };
 
-bool is_front_vowel(char letter) { return letter == 'e' || letter == 'i' || letter == 'y'; }
+bool is_front_vowel(char letter) {
+  return letter == 'e' || letter == 'i' || letter == 'y';
+}
 
 const LetterRule* longest_rule(std::string_view rest) {
   const LetterRule* best = nullptr;

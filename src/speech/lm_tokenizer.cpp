@@ -29,31 +29,35 @@ std::string fold_latin(char32_t c) {
   if (c < 0x80) return {};
   // Latin-1 Supplement, lower and upper case share the folded spelling.
   static constexpr std::string_view kLatin1[] = {
-      "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
-      "d", "n", "o", "o", "o", "o", "o", "",  "o", "u", "u", "u", "u", "y", "th", "ss"};
+      "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i",  "i",
+      "d", "n", "o", "o", "o", "o", "o",  "",  "o", "u", "u", "u", "u", "y", "th", "ss"};
   if (c >= 0xC0 && c <= 0xDF) return std::string(kLatin1[c - 0xC0]);
-  if (c >= 0xE0 && c <= 0xFF) return c == 0xF7 ? "" : c == 0xFF ? "y" : std::string(kLatin1[c - 0xE0]);
+  if (c >= 0xE0 && c <= 0xFF)
+    return c == 0xF7 ? "" : c == 0xFF ? "y" : std::string(kLatin1[c - 0xE0]);
   // Latin Extended-A comes in upper/lower pairs grouped by base letter.
   struct Range {
     char32_t first, last;
     std::string_view base;
   };
   static constexpr Range kExtendedA[] = {
-      {0x100, 0x105, "a"}, {0x106, 0x10D, "c"}, {0x10E, 0x111, "d"}, {0x112, 0x11B, "e"},
-      {0x11C, 0x123, "g"}, {0x124, 0x127, "h"}, {0x128, 0x131, "i"}, {0x134, 0x135, "j"},
-      {0x136, 0x138, "k"}, {0x139, 0x142, "l"}, {0x143, 0x14B, "n"}, {0x14C, 0x151, "o"},
+      {0x100, 0x105, "a"},  {0x106, 0x10D, "c"}, {0x10E, 0x111, "d"}, {0x112, 0x11B, "e"},
+      {0x11C, 0x123, "g"},  {0x124, 0x127, "h"}, {0x128, 0x131, "i"}, {0x134, 0x135, "j"},
+      {0x136, 0x138, "k"},  {0x139, 0x142, "l"}, {0x143, 0x14B, "n"}, {0x14C, 0x151, "o"},
       {0x152, 0x153, "oe"}, {0x154, 0x159, "r"}, {0x15A, 0x161, "s"}, {0x162, 0x167, "t"},
-      {0x168, 0x173, "u"}, {0x174, 0x175, "w"}, {0x176, 0x178, "y"}, {0x179, 0x17E, "z"}};
+      {0x168, 0x173, "u"},  {0x174, 0x175, "w"}, {0x176, 0x178, "y"}, {0x179, 0x17E, "z"}};
   for (const auto& range : kExtendedA) {
     if (c >= range.first && c <= range.last) return std::string(range.base);
   }
   return {};
 }
 
-bool is_apostrophe(char32_t c) { return c == '\'' || c == 0x2019 || c == 0x2018; }
+bool is_apostrophe(char32_t c) {
+  return c == '\'' || c == 0x2019 || c == 0x2018;
+}
 
 void finish_word(std::string& word, std::vector<std::string>& words) {
-  while (!word.empty() && word.back() == '\'') word.pop_back();
+  while (!word.empty() && word.back() == '\'')
+    word.pop_back();
   if (!word.empty()) words.push_back(word);
   word.clear();
 }

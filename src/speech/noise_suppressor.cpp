@@ -13,17 +13,17 @@ NoiseSuppressor::NoiseSuppressor(NoiseSuppressorConfig config)
   int denoise = 1;
   int agc = config.agc ? 1 : 0;
   int dereverb = config.dereverb ? 1 : 0;
-  int vad = 0;  // our own detector decides what is speech
   speex_preprocess_ctl(state_, SPEEX_PREPROCESS_SET_DENOISE, &denoise);
   speex_preprocess_ctl(state_, SPEEX_PREPROCESS_SET_NOISE_SUPPRESS, &config.noise_suppress_db);
   speex_preprocess_ctl(state_, SPEEX_PREPROCESS_SET_AGC, &agc);
   speex_preprocess_ctl(state_, SPEEX_PREPROCESS_SET_AGC_LEVEL, &config.agc_level);
   speex_preprocess_ctl(state_, SPEEX_PREPROCESS_SET_AGC_MAX_GAIN, &config.agc_max_gain_db);
   speex_preprocess_ctl(state_, SPEEX_PREPROCESS_SET_DEREVERB, &dereverb);
-  speex_preprocess_ctl(state_, SPEEX_PREPROCESS_SET_VAD, &vad);
 }
 
-NoiseSuppressor::~NoiseSuppressor() { speex_preprocess_state_destroy(state_); }
+NoiseSuppressor::~NoiseSuppressor() {
+  speex_preprocess_state_destroy(state_);
+}
 
 void NoiseSuppressor::process_frame(std::span<std::int16_t> frame) {
   if (frame.size() != kFrameSamples) {

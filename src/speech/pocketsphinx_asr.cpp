@@ -57,13 +57,13 @@ struct PocketSphinxRecognizer::Decoder {
 
 PocketSphinxRecognizer::PocketSphinxRecognizer(const DomainModel& model, int nbest)
     : decoder_(std::make_unique<Decoder>()), nbest_(std::max(nbest, 1)) {
-  const fs::path acoustic_model = CODRIVER_POCKETSPHINX_MODEL_DIR;
+  const fs::path acoustic_model = fs::path(CODRIVER_POCKETSPHINX_MODEL_DIR) / "en-us";
   require_file(acoustic_model / "mdef", "acoustic model");
   require_file(model.lm_path, "language model");
   require_file(model.dict_path, "dictionary");
-  decoder_->config = cmd_ln_init(nullptr, ps_args(), TRUE, "-hmm", acoustic_model.c_str(),
-                                 "-lm", model.lm_path.c_str(), "-dict",
-                                 model.dict_path.c_str(), "-logfn", "/dev/null", nullptr);
+  decoder_->config = cmd_ln_init(nullptr, ps_args(), TRUE, "-hmm", acoustic_model.c_str(), "-lm",
+                                 model.lm_path.c_str(), "-dict", model.dict_path.c_str(), "-logfn",
+                                 "/dev/null", nullptr);
   if (decoder_->config == nullptr) throw AsrError("PocketSphinx rejected its configuration");
   decoder_->ps = ps_init(decoder_->config);
   if (decoder_->ps == nullptr) {
@@ -77,8 +77,8 @@ PocketSphinxRecognizer::~PocketSphinxRecognizer() = default;
 
 Transcript PocketSphinxRecognizer::transcribe(const AudioBuffer& audio) {
   if (audio.sample_rate != kSpeechSampleRate) {
-    throw AsrError("PocketSphinx needs 16000 Hz audio, got " +
-                   std::to_string(audio.sample_rate) + " Hz: resample it first");
+    throw AsrError("PocketSphinx needs 16000 Hz audio, got " + std::to_string(audio.sample_rate) +
+                   " Hz: resample it first");
   }
   Transcript transcript;
   if (audio.samples.empty() || peak_level(audio.samples) < kSilencePeak) return transcript;

@@ -10,7 +10,8 @@ namespace {
 
 std::string joined(const std::vector<std::string>& phones) {
   std::string text;
-  for (const auto& phone : phones) text += (text.empty() ? "" : " ") + phone;
+  for (const auto& phone : phones)
+    text += (text.empty() ? "" : " ") + phone;
   return text;
 }
 

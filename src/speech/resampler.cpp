@@ -2,11 +2,19 @@
 
 #include <samplerate.h>
 
+#include <algorithm>
+#include <cmath>
 #include <string>
 
 #include "speech/audio_buffer.h"
 
 namespace codriver::speech {
+namespace {
+
+// More than the longest filter half-length libsamplerate uses at any supported ratio.
+constexpr std::size_t kFlushPaddingSamples = 8192;
+
+}  // namespace
 
 StreamingResampler::StreamingResampler(int input_rate, int output_rate)
     : ratio_(static_cast<double>(output_rate) / input_rate) {
@@ -28,10 +36,23 @@ StreamingResampler::~StreamingResampler() {
 }
 
 void StreamingResampler::process(std::span<const float> input, std::vector<float>& out) {
+  input_total_ += static_cast<long long>(input.size());
   run(input, false, out);
 }
 
-void StreamingResampler::finish(std::vector<float>& out) { run({}, true, out); }
+void StreamingResampler::finish(std::vector<float>& out) {
+  // libsamplerate stops short of the end by about half its filter length; trailing zeros
+  // push the last real samples through, and the surplus is cut off.
+  const auto expected =
+      static_cast<long long>(std::llround(static_cast<double>(input_total_) * ratio_));
+  const std::size_t start = out.size();
+  const std::vector<float> padding(kFlushPaddingSamples, 0.0f);
+  run(padding, true, out);
+  const long long missing = expected - output_total_;
+  out.resize(start + static_cast<std::size_t>(std::clamp<long long>(
+                         missing, 0, static_cast<long long>(out.size() - start))));
+  output_total_ += static_cast<long long>(out.size() - start);
+}
 
 void StreamingResampler::run(std::span<const float> input, bool end_of_input,
                              std::vector<float>& out) {
@@ -55,6 +76,7 @@ void StreamingResampler::run(std::span<const float> input, bool end_of_input,
       throw AudioError(std::string("resampling failed: ") + src_strerror(error));
     }
     out.resize(old_size + static_cast<std::size_t>(data.output_frames_gen));
+    if (!end_of_input) output_total_ += data.output_frames_gen;
     consumed += static_cast<std::size_t>(data.input_frames_used);
     const bool input_done = consumed >= input.size();
     if (input_done && (!end_of_input || data.output_frames_gen == 0)) break;

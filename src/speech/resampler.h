@@ -20,7 +20,8 @@ class StreamingResampler {
 
   // Converts one block of mono samples (full scale = 1.0) and appends the result to `out`.
   void process(std::span<const float> input, std::vector<float>& out);
-  // Flushes the samples still inside the filter; call once after the last block.
+  // Flushes the samples still inside the filter; call once after the last block. The total
+  // output is then exactly round(input samples x output rate / input rate) long.
   void finish(std::vector<float>& out);
 
  private:
@@ -28,6 +29,8 @@ class StreamingResampler {
 
   SRC_STATE_tag* converter_ = nullptr;
   double ratio_;
+  long long input_total_ = 0;
+  long long output_total_ = 0;
 };
 
 }  // namespace codriver::speech

@@ -16,7 +16,8 @@ constexpr double kPowerFloor = 1e-9;
 
 std::size_t fft_size_for(std::size_t samples) {
   std::size_t size = 1;
-  while (size < samples) size *= 2;
+  while (size < samples)
+    size *= 2;
   return size;
 }
 
@@ -25,7 +26,8 @@ void fft(std::vector<std::complex<double>>& values) {
   const std::size_t size = values.size();
   for (std::size_t i = 1, j = 0; i < size; ++i) {
     std::size_t bit = size >> 1;
-    for (; j & bit; bit >>= 1) j ^= bit;
+    for (; j & bit; bit >>= 1)
+      j ^= bit;
     j ^= bit;
     if (i < j) std::swap(values[i], values[j]);
   }

@@ -175,10 +175,13 @@ std::optional<Spoken> meridiem(std::string_view text, std::size_t position) {
   return std::nullopt;
 }
 
+// " oh five", " thirty", or nothing on the hour.
 std::string minutes_words(int minute) {
-  if (minute == 0) return "";
-  if (minute < 10) return " oh " + english_cardinal(static_cast<unsigned>(minute));
-  return " " + english_cardinal(static_cast<unsigned>(minute));
+  std::string words;
+  if (minute == 0) return words;
+  words += minute < 10 ? " oh " : " ";
+  words += english_cardinal(static_cast<unsigned>(minute));
+  return words;
 }
 
 // "21:05" -> "nine oh five p m"; "9:30 am" keeps the written half of the day.
@@ -189,9 +192,9 @@ std::optional<Spoken> clock_time(std::string_view text, std::size_t position) {
   if (written_half && (time->hour < 1 || time->hour > 12)) return std::nullopt;
   const int hour = written_half ? time->hour : (time->hour % 12 == 0 ? 12 : time->hour % 12);
   const std::string half = written_half ? written_half->words : (time->hour < 12 ? "a m" : "p m");
-  return Spoken{english_cardinal(static_cast<unsigned>(hour)) + minutes_words(time->minute) +
-                    " " + half,
-                written_half ? written_half->end : time->end};
+  return Spoken{
+      english_cardinal(static_cast<unsigned>(hour)) + minutes_words(time->minute) + " " + half,
+      written_half ? written_half->end : time->end};
 }
 
 // "9 pm" -> "nine p m".
@@ -214,14 +217,65 @@ std::optional<Spoken> ordinal(std::string_view text, const WrittenNumber& number
   return std::nullopt;
 }
 
+// "2024-05-01" -> "May first two thousand twenty-four".
+std::optional<Spoken> calendar_date(std::string_view text, std::size_t position) {
+  constexpr std::array<std::string_view, 12> kMonths = {
+      "January", "February", "March",     "April",   "May",      "June",
+      "July",    "August",   "September", "October", "November", "December"};
+  const auto date = parse_iso_date(text, position);
+  if (!date) return std::nullopt;
+  std::string words(kMonths[date->month - 1]);
+  words += ' ';
+  words += english_ordinal(static_cast<unsigned>(date->day));
+  words += ' ';
+  words += english_cardinal(static_cast<unsigned>(date->year));
+  return Spoken{words, date->end};
+}
+
+// "555-1234" -> "five five five, one two three four".
+std::optional<Spoken> phone_number(std::string_view text, std::size_t position) {
+  const auto phone = parse_phone_number(text, position);
+  if (!phone) return std::nullopt;
+  std::string words;
+  for (const std::string& group : phone->groups) {
+    if (!words.empty()) words += ", ";
+    words += english_digits(group);
+  }
+  return Spoken{words, phone->end};
+}
+
+// "/h" after a quantity or price: "€0.35/kWh" -> "... per kilowatt hour".
+Spoken with_per_unit(std::string_view text, Spoken spoken) {
+  if (!starts_with_at(text, spoken.end, "/")) return spoken;
+  for (const Unit& unit : kUnits) {
+    if (unit.symbol != "%" && symbol_at(text, spoken.end + 1, unit.symbol)) {
+      spoken.words += " per ";
+      spoken.words += unit.singular;
+      spoken.end += 1 + unit.symbol.size();
+      return spoken;
+    }
+  }
+  for (std::string_view period : {"day", "night", "month", "person"}) {
+    if (symbol_at(text, spoken.end + 1, period)) {
+      spoken.words += " per ";
+      spoken.words += period;
+      spoken.end += 1 + period.size();
+      return spoken;
+    }
+  }
+  return spoken;
+}
+
 std::optional<Spoken> number_and_context(std::string_view text, std::size_t position) {
+  if (auto date = calendar_date(text, position)) return date;
+  if (auto phone = phone_number(text, position)) return phone;
   if (auto time = clock_time(text, position)) return time;
   const auto number = parse_number(text, position);
   if (!number) return std::nullopt;
   if (auto spoken = hour_of_day(text, *number)) return spoken;
   if (auto spoken = ordinal(text, *number)) return spoken;
-  if (auto spoken = money_with_suffix(text, *number)) return spoken;
-  if (auto spoken = measurement(text, *number)) return spoken;
+  if (auto spoken = money_with_suffix(text, *number)) return with_per_unit(text, *spoken);
+  if (auto spoken = measurement(text, *number)) return with_per_unit(text, *spoken);
   return Spoken{number_words(*number), number->end};
 }
 
@@ -250,7 +304,7 @@ std::optional<Spoken> symbol_word(std::string_view text, std::size_t position) {
 
 std::optional<Spoken> spoken_at(std::string_view text, std::size_t position) {
   if (auto spoken = number_sign(text, position)) return spoken;
-  if (auto spoken = money_with_prefix(text, position)) return spoken;
+  if (auto spoken = money_with_prefix(text, position)) return with_per_unit(text, *spoken);
   if (auto spoken = symbol_word(text, position)) return spoken;
   return number_and_context(text, position);
 }

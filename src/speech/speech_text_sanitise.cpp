@@ -12,8 +12,11 @@ std::u32string decode_utf8(std::string_view text) {
   std::size_t i = 0;
   while (i < text.size()) {
     const auto lead = static_cast<unsigned char>(text[i]);
-    int length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3
-                               : (lead >> 3) == 0x1E ? 4 : 0;
+    int length = lead < 0x80           ? 1
+                 : (lead >> 5) == 0x6  ? 2
+                 : (lead >> 4) == 0xE  ? 3
+                 : (lead >> 3) == 0x1E ? 4
+                                       : 0;
     if (length == 0 || i + length > text.size()) {
       ++i;
       continue;
@@ -52,7 +55,9 @@ void append_utf8(std::string& out, char32_t c) {
   }
 }
 
-bool in_range(char32_t c, char32_t first, char32_t last) { return c >= first && c <= last; }
+bool in_range(char32_t c, char32_t first, char32_t last) {
+  return c >= first && c <= last;
+}
 
 // Pictographs, dingbats, flags, skin tones, joiners and variation selectors: a voice
 // would either skip them or spell out their Unicode names.
@@ -66,7 +71,9 @@ bool is_emoji_or_invisible(char32_t c) {
          c == 0x303D || c == 0x3297 || c == 0x3299 || c == 0xFFFC || c == 0xFFFD;
 }
 
-bool is_control(char32_t c) { return c < 0x20 || in_range(c, 0x7F, 0x9F); }
+bool is_control(char32_t c) {
+  return c < 0x20 || in_range(c, 0x7F, 0x9F);
+}
 
 bool is_space(char32_t c) {
   return c == ' ' || c == 0xA0 || in_range(c, 0x2000, 0x200A) || c == 0x202F || c == 0x205F ||
@@ -75,7 +82,9 @@ bool is_space(char32_t c) {
 
 // Markdown inline marks that only style text.
 // ('~' stays: "5~10" is a range.)
-bool is_markup(char32_t c) { return c == '*' || c == '`' || c == '|'; }
+bool is_markup(char32_t c) {
+  return c == '*' || c == '`' || c == '|';
+}
 
 // One code point as it should reach the number rules; U+0000 means "drop".
 char32_t plain_code_point(char32_t c) {
@@ -129,9 +138,10 @@ bool is_rule_line(const std::u32string& line) {
 std::u32string strip_line_prefix(std::u32string line) {
   std::size_t start = line.find_first_not_of(U" \t");
   if (start == std::u32string::npos) return {};
-  while (start < line.size() && (line[start] == '#' || line[start] == '>')) ++start;
-  if (start + 1 < line.size() && (line[start] == '-' || line[start] == '*' || line[start] == '+' ||
-                                  line[start] == 0x2022) &&
+  while (start < line.size() && (line[start] == '#' || line[start] == '>'))
+    ++start;
+  if (start + 1 < line.size() &&
+      (line[start] == '-' || line[start] == '*' || line[start] == '+' || line[start] == 0x2022) &&
       line[start + 1] == ' ') {
     start += 2;
   }

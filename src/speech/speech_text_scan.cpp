@@ -14,7 +14,8 @@ std::size_t minus_sign_length(std::string_view text, std::size_t position) {
 }
 
 std::size_t digit_run_end(std::string_view text, std::size_t position) {
-  while (position < text.size() && is_digit(text[position])) ++position;
+  while (position < text.size() && is_digit(text[position]))
+    ++position;
   return position;
 }
 
@@ -41,7 +42,8 @@ bool letter_boundary_at(std::string_view text, std::size_t position) {
 }
 
 std::size_t skip_spaces(std::string_view text, std::size_t position) {
-  while (position < text.size() && text[position] == ' ') ++position;
+  while (position < text.size() && text[position] == ' ')
+    ++position;
   return position;
 }
 
@@ -92,6 +94,41 @@ std::optional<ClockTime> parse_clock_time(std::string_view text, std::size_t pos
   return time;
 }
 
+std::optional<CalendarDate> parse_iso_date(std::string_view text, std::size_t position) {
+  const auto field = [&](std::size_t at, std::size_t length) {
+    const bool digits = digit_run_end(text, at) == at + length;
+    return digits ? std::stoi(std::string(text.substr(at, length))) : -1;
+  };
+  if (position + 10 > text.size() || text[position + 4] != '-' || text[position + 7] != '-') {
+    return std::nullopt;
+  }
+  CalendarDate date{field(position, 4), field(position + 5, 2), field(position + 8, 2),
+                    position + 10};
+  if (date.year < 0 || date.month < 1 || date.month > 12 || date.day < 1 || date.day > 31) {
+    return std::nullopt;
+  }
+  if (date.end < text.size() && is_digit(text[date.end])) return std::nullopt;
+  return date;
+}
+
+std::optional<DigitGroups> parse_phone_number(std::string_view text, std::size_t position) {
+  if (starts_with_at(text, position, "+")) ++position;
+  DigitGroups phone;
+  std::size_t digits = 0;
+  while (position < text.size() && is_digit(text[position])) {
+    const std::size_t group_end = digit_run_end(text, position);
+    phone.groups.emplace_back(text.substr(position, group_end - position));
+    digits += group_end - position;
+    phone.end = group_end;
+    const bool hyphen_then_digit =
+        group_end + 1 < text.size() && text[group_end] == '-' && is_digit(text[group_end + 1]);
+    if (!hyphen_then_digit) break;
+    position = group_end + 1;
+  }
+  if (phone.groups.size() < 2 || digits < 7) return std::nullopt;
+  return phone;
+}
+
 bool is_range_dash_at(std::string_view text, std::size_t position, std::size_t* dash_end) {
   if (position == 0 || !is_digit(text[position - 1])) return false;
   std::size_t length = 0;
@@ -108,9 +145,17 @@ bool is_range_dash_at(std::string_view text, std::size_t position, std::size_t* 
 }
 
 void append_spoken(std::string& out, std::string_view words, std::string_view rest_of_text) {
-  if (!out.empty() && is_ascii_alnum(out.back())) out += ' ';
+  if (words.empty()) return;
+  // Chinese words join their neighbours directly; English words need a space after a
+  // letter, a digit or punctuation ("A4" -> "A four", "1,2" -> "one, two").
+  const bool latin_start = is_ascii_alnum(words.front());
+  const bool after_word_or_clause =
+      !out.empty() && (is_ascii_alnum(out.back()) ||
+                       std::string_view(".,;:!?").find(out.back()) != std::string_view::npos);
+  if (latin_start && after_word_or_clause) out += ' ';
   out += words;
-  if (!rest_of_text.empty() && is_ascii_alnum(rest_of_text.front())) out += ' ';
+  const bool latin_end = is_ascii_alnum(words.back());
+  if (latin_end && !rest_of_text.empty() && is_ascii_letter(rest_of_text.front())) out += ' ';
 }
 
 std::string tidy_spaces(std::string_view text) {

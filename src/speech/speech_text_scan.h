@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 // Pieces shared by the English and Chinese rules of normalise_for_speech: finding numbers,
 // clock times and unit symbols in sanitised UTF-8 text. Positions are byte offsets; only
@@ -29,15 +30,36 @@ struct ClockTime {
   std::size_t end = 0;
 };
 
+// An ISO date "2024-05-01".
+struct CalendarDate {
+  int year = 0;
+  int month = 0;
+  int day = 0;
+  std::size_t end = 0;
+};
+
+// Digit groups joined by hyphens with seven or more digits in all: a phone number
+// ("555-1234", "+86-10-1234-5678"), read digit by digit rather than as a range.
+struct DigitGroups {
+  std::vector<std::string> groups;
+  std::size_t end = 0;
+};
+
 // What one rule turned into words, and where the text after it starts.
 struct Spoken {
   std::string words;
   std::size_t end = 0;
 };
 
-inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
-inline bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-inline bool is_ascii_alnum(char c) { return is_digit(c) || is_ascii_letter(c); }
+inline bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+inline bool is_ascii_letter(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+inline bool is_ascii_alnum(char c) {
+  return is_digit(c) || is_ascii_letter(c);
+}
 
 bool starts_with_at(std::string_view text, std::size_t position, std::string_view prefix);
 // True when no ASCII letter follows `position` (so "m" in "5 m," is a unit, in "5 more" not).
@@ -52,11 +74,16 @@ std::optional<WrittenNumber> parse_number(std::string_view text, std::size_t pos
 // "H:MM" / "HH:MM" with hour 0..23, minute 0..59, not part of a longer "1:2:3" run.
 std::optional<ClockTime> parse_clock_time(std::string_view text, std::size_t position);
 
+// "YYYY-MM-DD" with a real month and day, not followed by more digits.
+std::optional<CalendarDate> parse_iso_date(std::string_view text, std::size_t position);
+
+std::optional<DigitGroups> parse_phone_number(std::string_view text, std::size_t position);
+
 // A range dash ('-', en dash, '~') between two digits: "5-10" -> "5 to 10".
 bool is_range_dash_at(std::string_view text, std::size_t position, std::size_t* dash_end);
 
-// Appends spoken words, with a space on either side where they would otherwise touch an
-// ASCII letter or digit ("A4" -> "A four").
+// Appends spoken words. English words get a space where they would otherwise touch a
+// letter, digit or punctuation ("A4" -> "A four"); Chinese words are joined directly.
 void append_spoken(std::string& out, std::string_view words, std::string_view rest_of_text);
 
 // Single spaces, none before punctuation, none at either end.

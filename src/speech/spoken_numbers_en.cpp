@@ -6,9 +6,9 @@ namespace codriver::speech {
 namespace {
 
 constexpr std::array<std::string_view, 20> kUnits = {
-    "zero",    "one",     "two",       "three",    "four",     "five",    "six",
-    "seven",   "eight",   "nine",      "ten",      "eleven",   "twelve",  "thirteen",
-    "fourteen", "fifteen", "sixteen",  "seventeen", "eighteen", "nineteen"};
+    "zero",     "one",     "two",     "three",     "four",     "five",    "six",
+    "seven",    "eight",   "nine",    "ten",       "eleven",   "twelve",  "thirteen",
+    "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
 constexpr std::array<std::string_view, 10> kTens = {
     "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"};
 
@@ -34,7 +34,10 @@ std::string below_thousand(unsigned value) {
   }
   if (value >= 20) {
     std::string tens(kTens[value / 10]);
-    if (value % 10 != 0) tens += "-" + std::string(kUnits[value % 10]);
+    if (value % 10 != 0) {
+      tens += '-';
+      tens += kUnits[value % 10];
+    }
     append_word(words, tens);
   } else if (value > 0) {
     append_word(words, kUnits[value]);

@@ -6,7 +6,7 @@ namespace codriver::speech {
 namespace {
 
 constexpr std::array<std::string_view, 10> kDigits = {"零", "一", "二", "三", "四",
-                                                       "五", "六", "七", "八", "九"};
+                                                      "五", "六", "七", "八", "九"};
 constexpr std::array<std::string_view, 4> kPlaces = {"", "十", "百", "千"};
 // Groups of four digits: units, 万, 亿.
 constexpr std::array<std::string_view, 3> kGroupScales = {"", "万", "亿"};
@@ -17,7 +17,8 @@ std::string four_digit_group(unsigned value) {
   bool zero_pending = false;
   for (int place = 3; place >= 0; --place) {
     unsigned divisor = 1;
-    for (int i = 0; i < place; ++i) divisor *= 10;
+    for (int i = 0; i < place; ++i)
+      divisor *= 10;
     const unsigned digit = (value / divisor) % 10;
     if (digit == 0) {
       zero_pending = !text.empty();

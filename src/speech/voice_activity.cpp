@@ -28,10 +28,12 @@ double frame_energy_dbfs(std::span<const std::int16_t> frame) {
   if (frame.empty()) return kSilenceDbfs;
   // The mean is removed first: a microphone's DC offset is not sound.
   double mean = 0;
-  for (std::int16_t sample : frame) mean += sample;
+  for (std::int16_t sample : frame)
+    mean += sample;
   mean /= static_cast<double>(frame.size());
   double power = 0;
-  for (std::int16_t sample : frame) power += (sample - mean) * (sample - mean);
+  for (std::int16_t sample : frame)
+    power += (sample - mean) * (sample - mean);
   power /= static_cast<double>(frame.size()) * 32768.0 * 32768.0;
   return power > 1e-12 ? 10.0 * std::log10(power) : kSilenceDbfs;
 }
@@ -141,7 +143,8 @@ std::vector<SpeechSegment> find_speech(const AudioBuffer& audio, VadConfig confi
   };
   if (!config.initial_noise_floor_dbfs) {
     std::vector<double> levels(frame_count);
-    for (std::size_t i = 0; i < frame_count; ++i) levels[i] = frame_energy_dbfs(frame_at(i));
+    for (std::size_t i = 0; i < frame_count; ++i)
+      levels[i] = frame_energy_dbfs(frame_at(i));
     const auto nth = levels.begin() + static_cast<long>(kInitialFloorPercentile * frame_count);
     std::nth_element(levels.begin(), nth, levels.end());
     config.initial_noise_floor_dbfs = *nth;
@@ -156,7 +159,8 @@ std::vector<SpeechSegment> find_speech(const AudioBuffer& audio, VadConfig confi
       segments.back().end_s = event->time_s;
     }
   };
-  for (std::size_t i = 0; i < frame_count; ++i) record(detector.feed(frame_at(i)));
+  for (std::size_t i = 0; i < frame_count; ++i)
+    record(detector.feed(frame_at(i)));
   record(detector.finish());
   return segments;
 }

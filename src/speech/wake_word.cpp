@@ -2,6 +2,8 @@
 
 #include <pocketsphinx.h>
 
+#include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -20,12 +22,20 @@ namespace {
 // The product name is in no dictionary; this is how drivers say it.
 constexpr const char* kCodriverPhones = "K OW D R AY V ER";
 
-std::filesystem::path model_dir() { return CODRIVER_POCKETSPHINX_MODEL_DIR; }
+// Prior probability of the phone loop that competes with the phrase. PocketSphinx's 0.1
+// made the phrase almost never win on test speech; 1e-5 together with the threshold
+// kDefaultWakeThreshold gave the fewest misses with no false wake (see wake_word.h).
+constexpr const char* kPhoneLoopProbability = "1e-5";
+
+std::filesystem::path model_dir() {
+  return CODRIVER_POCKETSPHINX_MODEL_DIR;
+}
 
 std::vector<std::string> words_of(const std::string& phrase) {
   std::istringstream stream(phrase);
   std::vector<std::string> words;
-  for (std::string word; stream >> word;) words.push_back(word);
+  for (std::string word; stream >> word;)
+    words.push_back(word);
   return words;
 }
 
@@ -88,12 +98,14 @@ ps_decoder_t* keyphrase_decoder(const std::string& phrase, double threshold,
   const std::string dict = dictionary.string();
   std::ostringstream exact;  // to_string would print 1e-20 as 0.000000
   exact << threshold;
-  cmd_ln_t* config = cmd_ln_init(nullptr, ps_args(), TRUE, "-hmm", hmm.c_str(), "-dict",
-                                 dict.c_str(), "-keyphrase", phrase.c_str(), "-kws_threshold",
-                                 exact.str().c_str(), "-logfn", "/dev/null", nullptr);
+  cmd_ln_t* config =
+      cmd_ln_init(nullptr, ps_args(), TRUE, "-hmm", hmm.c_str(), "-dict", dict.c_str(),
+                  "-keyphrase", phrase.c_str(), "-kws_threshold", exact.str().c_str(), "-kws_plp",
+                  kPhoneLoopProbability, "-logfn", "/dev/null", nullptr);
   if (config == nullptr) {
-    throw AsrError("PocketSphinx rejected the wake-word settings: check the phrase and "
-                   "threshold");
+    throw AsrError(
+        "PocketSphinx rejected the wake-word settings: check the phrase and "
+        "threshold");
   }
   ps_decoder_t* decoder = ps_init(config);
   cmd_ln_free_r(config);  // the decoder keeps its own reference
@@ -107,12 +119,15 @@ ps_decoder_t* keyphrase_decoder(const std::string& phrase, double threshold,
 }  // namespace
 
 WakeWordDetector::WakeWordDetector(std::string phrase, double threshold) {
+  std::transform(phrase.begin(), phrase.end(), phrase.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   const std::vector<std::string> words = words_of(phrase);
   if (words.empty()) throw AsrError("wake phrase is empty: give one, e.g. \"hey codriver\"");
   if (!(threshold > 0 && threshold <= 1)) {
-    throw AsrError("wake-word threshold must be in (0, 1], e.g. 1e-20");
+    throw AsrError("wake-word threshold must be in (0, 1], e.g. 1e-10");
   }
-  for (const std::string& word : words) phrase_ += (phrase_.empty() ? "" : " ") + word;
+  for (const std::string& word : words)
+    phrase_ += (phrase_.empty() ? "" : " ") + word;
   const ScratchFile dictionary(phrase_dictionary(words));
   decoder_ = keyphrase_decoder(phrase_, threshold, dictionary.path());
   ps_start_utt(decoder_);
@@ -144,6 +159,8 @@ void WakeWordDetector::feed(const std::int16_t* samples, std::size_t count) {
 }
 
 void WakeWordDetector::reset() {
+  // Ending the utterance also moves PocketSphinx's cepstral mean towards this cabin's
+  // sound, which is what makes later detections more reliable than the first.
   ps_end_utt(decoder_);
   ps_start_utt(decoder_);
   triggered_ = false;
