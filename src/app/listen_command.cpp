@@ -9,12 +9,14 @@
 #include "agent/command_sentences.h"
 #include "app/commands.h"
 #include "app/routing_session.h"
+#include "speech/alsa_device.h"
 #include "speech/audio_file.h"
 #include "speech/domain_model.h"
 #include "speech/front_end.h"
 #include "speech/pocketsphinx_asr.h"
 #include "speech/remote_asr.h"
 #include "speech/tts.h"
+#include "speech/voice_activity.h"
 
 // `codriver listen`: the assistant by voice. Audio in, the front end, speech recognition
 // (embedded PocketSphinx with a language model built from this map, or a remote
@@ -30,7 +32,8 @@ struct ListenOptions {
   std::filesystem::path map, file, say_to, memory = ":memory:";
   std::string asr = "embedded", asr_url, asr_model = "whisper-1", lang = "auto";
   double min_confidence = 0.1;
-  bool json = false;
+  bool json = false, mic = false;
+  std::string device = "default";
 };
 
 double ms_since(Clock::time_point start) {
@@ -80,6 +83,24 @@ Heard recognise(const ListenOptions& o, agent::Agent& agent, const speech::Audio
   return heard;
 }
 
+// One command from the microphone: from the first speech to the end-of-speech hangover,
+// at most 15 s; what came before the speech is kept as the front end's noise sample.
+speech::AudioBuffer capture_command(const std::string& device) {
+  speech::AlsaCapture capture(device);
+  speech::VoiceActivityDetector vad;
+  speech::AudioBuffer audio;
+  bool started = false;
+  constexpr double kMaxSeconds = 15;
+  while (audio.duration_s() < kMaxSeconds) {
+    const auto frame = capture.read(speech::VoiceActivityDetector::kFrameSamples);
+    audio.samples.insert(audio.samples.end(), frame.begin(), frame.end());
+    const auto event = vad.feed(frame);
+    if (event && event->kind == speech::VadEventKind::kSpeechStarted) started = true;
+    if (event && event->kind == speech::VadEventKind::kSpeechEnded && started) break;
+  }
+  return audio;
+}
+
 agent::Answer not_understood(routing::Language language, bool heard_anything) {
   agent::Answer answer;
   answer.lang = language;
@@ -98,7 +119,8 @@ void run_listen(const ListenOptions& o) {
     throw std::invalid_argument("--asr remote needs --asr-url");
   agent::Agent agent({o.map, o.memory});
   const auto language = o.lang == "zh" ? routing::Language::kChinese : routing::Language::kEnglish;
-  const speech::AudioBuffer input = speech::read_audio_file(o.file);
+  const speech::AudioBuffer input =
+      o.mic ? capture_command(o.device) : speech::read_audio_file(o.file);
   const auto end_of_speech = Clock::now();  // the whole file is the utterance: it has ended
   const speech::Utterance utterance = speech::clean_utterance(input);
   json report = {{"heard", utterance.heard}, {"audio_s", input.duration_s()}};
@@ -151,7 +173,9 @@ void add_listen_command(CLI::App& app) {
   CLI::App* command =
       app.add_subcommand("listen", "Ask the co-driver by voice: a recorded WAV/FLAC file");
   command->add_option("--map", o->map, "map bundle")->required();
-  command->add_option("file", o->file, "the spoken command (any libsndfile format)")->required();
+  command->add_option("file", o->file, "the spoken command (any libsndfile format)");
+  command->add_flag("--mic", o->mic, "listen to the microphone (ALSA) for one command instead");
+  command->add_option("--device", o->device, "ALSA capture device for --mic (default: default)");
   command->add_option("--say-to", o->say_to, "write the spoken answer to this WAV file");
   command->add_option("--asr", o->asr, "embedded (default, PocketSphinx) or remote")
       ->check(CLI::IsMember({"embedded", "remote"}));
@@ -168,7 +192,11 @@ void add_listen_command(CLI::App& app) {
       ->check(CLI::Range(0.0, 1.0));
   command->add_option("--memory", o->memory, "SQLite file for the driver's memory");
   command->add_flag("--json", o->json, "print transcript, answer and timings as JSON");
-  command->callback([o] { run_listen(*o); });
+  command->callback([o] {
+    if (o->mic == !o->file.empty())
+      throw std::invalid_argument("give either an audio FILE or --mic");
+    run_listen(*o);
+  });
 }
 
 }  // namespace codriver::app

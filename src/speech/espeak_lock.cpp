@@ -34,9 +34,19 @@ std::unique_lock<std::mutex> lock_espeak() {
 }
 
 int ensure_espeak_initialised() {
-  // The output rate is 0 until espeak-ng is initialised: also true when code outside this
-  // helper initialised it first, which must not be repeated.
-  if (const int rate = espeak_ng_GetSampleRate(); rate > 0) return rate;
+  // The output rate is 0 until espeak-ng is initialised. Code outside this helper may have
+  // initialised it first (which must not be repeated), possibly in asynchronous mode, where
+  // synthesis would run on espeak's own thread after the call returned: switch the output
+  // back to synchronous, which is cheap and safe to repeat.
+  if (espeak_ng_GetSampleRate() > 0) {
+    const espeak_ng_STATUS status =
+        espeak_ng_InitializeOutput(ENOUTPUT_MODE_SYNCHRONOUS, 0, nullptr);
+    if (status != ENS_OK) {
+      throw AudioError("espeak-ng could not switch to synchronous output: " +
+                       status_message(status));
+    }
+    return espeak_ng_GetSampleRate();
+  }
   espeak_ng_InitializePath(nullptr);
   espeak_ng_ERROR_CONTEXT context = nullptr;
   espeak_ng_STATUS status = espeak_ng_Initialize(&context);

@@ -2,7 +2,8 @@
 
 #include <espeak-ng/speak_lib.h>
 
-#include <mutex>
+#include "speech/audio_buffer.h"
+#include "speech/espeak_lock.h"
 
 namespace codriver::speech {
 namespace {
@@ -10,23 +11,18 @@ namespace {
 constexpr int kIpaPhonemes = 0x02;
 constexpr int kSeparatorShift = 8;
 
-std::mutex& espeak_mutex() {
-  static std::mutex mutex;
-  return mutex;
-}
-
-// Initialises eSpeak for phoneme retrieval only (no audio device); false if that fails.
-bool espeak_ready() {
-  static const bool ready = espeak_Initialize(AUDIO_OUTPUT_RETRIEVAL, 0, nullptr, 0) > 0;
-  return ready;
-}
-
 }  // namespace
 
 std::string espeak_ipa_phonemes(std::string_view word) {
-  const std::lock_guard lock(espeak_mutex());
-  // Another user of eSpeak (the TTS) may have switched language since the last call.
-  if (!espeak_ready() || espeak_SetVoiceByName("en-us") != EE_OK) return {};
+  // eSpeak is process-wide state shared with the TTS: one lock, one initialisation.
+  const auto lock = lock_espeak();
+  try {
+    ensure_espeak_initialised();
+  } catch (const AudioError&) {
+    return {};  // no voice data: the caller falls back to letter-to-sound rules
+  }
+  // The TTS may have switched language since the last call.
+  if (espeak_SetVoiceByName("en-us") != EE_OK) return {};
   const std::string text(word);
   const void* cursor = text.c_str();
   std::string phonemes;

@@ -17,10 +17,12 @@ struct CommandResult {
   std::string stdout_only;
 };
 
-inline CommandResult run_codriver(const std::string& arguments) {
+// `environment` is prepended to the command line: "NAME=value " pairs.
+inline CommandResult run_codriver_with_env(const std::string& environment,
+                                           const std::string& arguments) {
   TempDir scratch;
-  const std::string command =
-      std::string(CODRIVER_BINARY) + " " + arguments + " 2>" + (scratch / "stderr").string();
+  const std::string command = environment + std::string(CODRIVER_BINARY) + " " + arguments + " 2>" +
+                              (scratch / "stderr").string();
   CommandResult result;
   FILE* pipe = ::popen(command.c_str(), "r");
   std::array<char, 4096> block{};
@@ -31,6 +33,10 @@ inline CommandResult run_codriver(const std::string& arguments) {
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   result.output = result.stdout_only + read_file(scratch / "stderr");
   return result;
+}
+
+inline CommandResult run_codriver(const std::string& arguments) {
+  return run_codriver_with_env("", arguments);
 }
 
 }  // namespace codriver::testing
