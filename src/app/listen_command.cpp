@@ -11,6 +11,7 @@
 #include "app/routing_session.h"
 #include "speech/alsa_device.h"
 #include "speech/audio_file.h"
+#include "speech/barge_in.h"
 #include "speech/domain_model.h"
 #include "speech/front_end.h"
 #include "speech/pocketsphinx_asr.h"
@@ -101,6 +102,25 @@ speech::AudioBuffer capture_command(const std::string& device) {
   return audio;
 }
 
+// Plays the answer while listening: the driver speaking over it stops it (barge-in).
+// Returns false when it was stopped.
+bool speak_with_barge_in(const speech::AudioBuffer& spoken, const std::string& device) {
+  speech::AlsaPlayback speaker(device);
+  speech::AlsaCapture microphone(device);
+  speech::BargeInDetector barge_in;
+  constexpr std::size_t kFrame = speech::BargeInDetector::kFrameSamples;
+  std::size_t piece = 0;
+  return speaker.play(spoken, [&] {
+    const auto heard = microphone.read(kFrame);
+    std::vector<std::int16_t> played(kFrame, 0);
+    for (std::size_t i = 0; i < kFrame && piece * kFrame + i < spoken.samples.size(); ++i) {
+      played[i] = spoken.samples[piece * kFrame + i];
+    }
+    ++piece;
+    return !barge_in.feed(heard, played).has_value();
+  });
+}
+
 agent::Answer not_understood(routing::Language language, bool heard_anything) {
   agent::Answer answer;
   answer.lang = language;
@@ -154,6 +174,7 @@ void run_listen(const ListenOptions& o) {
   const speech::AudioBuffer spoken = speech::synthesize(answer.speech, answer.lang);
   const double tts_ms = ms_since(tts_start);
   if (!o.say_to.empty()) speech::write_wav(o.say_to, spoken);
+  if (o.mic && o.say_to.empty()) report["barged_in"] = !speak_with_barge_in(spoken, o.device);
   report["answer"] = agent::to_json(answer);
   report["timings_ms"] = {
       {"asr", asr_ms}, {"tts", tts_ms}, {"end_of_speech_to_audio", ms_since(end_of_speech)}};
