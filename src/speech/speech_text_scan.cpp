@@ -158,6 +158,20 @@ void append_spoken(std::string& out, std::string_view words, std::string_view re
   if (latin_end && !rest_of_text.empty() && is_ascii_letter(rest_of_text.front())) out += ' ';
 }
 
+std::string expand_spoken(std::string_view sanitised_text, SpokenReader read) {
+  std::string out;
+  std::size_t position = 0;
+  while (position < sanitised_text.size()) {
+    if (auto spoken = read(sanitised_text, position)) {
+      append_spoken(out, spoken->words, sanitised_text.substr(spoken->end));
+      position = spoken->end;
+    } else {
+      out += sanitised_text[position++];
+    }
+  }
+  return tidy_spaces(out);
+}
+
 std::string tidy_spaces(std::string_view text) {
   std::string tidy;
   bool pending_space = false;

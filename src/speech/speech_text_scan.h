@@ -89,4 +89,10 @@ void append_spoken(std::string& out, std::string_view words, std::string_view re
 // Single spaces, none before punctuation, none at either end.
 std::string tidy_spaces(std::string_view text);
 
+// What a language reads at a position of the text, or nullopt to keep the character.
+using SpokenReader = std::optional<Spoken> (*)(std::string_view text, std::size_t position);
+
+// The text with everything `read` recognises replaced by its spoken words, left to right.
+std::string expand_spoken(std::string_view sanitised_text, SpokenReader read);
+
 }  // namespace codriver::speech

@@ -266,17 +266,7 @@ std::optional<Spoken> spoken_at(std::string_view text, std::size_t position) {
 }  // namespace
 
 std::string expand_chinese_for_speech(std::string_view sanitised_text) {
-  std::string out;
-  std::size_t position = 0;
-  while (position < sanitised_text.size()) {
-    if (auto spoken = spoken_at(sanitised_text, position)) {
-      append_spoken(out, spoken->words, sanitised_text.substr(spoken->end));
-      position = spoken->end;
-    } else {
-      out += sanitised_text[position++];
-    }
-  }
-  return tidy_spaces(out);
+  return expand_spoken(sanitised_text, spoken_at);
 }
 
 }  // namespace codriver::speech
