@@ -120,6 +120,19 @@ Answer Agent::ask(std::string_view text, std::optional<Language> language) {
   return run_tool(std::move(call), std::move(answer));
 }
 
+void Agent::execute(ToolCall call, Answer& answer) {
+  const ToolResult result = registry_.call(call);
+  call.status = result.ok ? CallStatus::kDone : CallStatus::kFailed;
+  answer.tool_calls.push_back(call);
+  answer.speech = result.ok ? say(answer.lang, result.speech_en, result.speech_zh)
+                            : say(answer.lang, result.error_en, result.error_zh);
+  if (result.data.contains("places")) {
+    answer.cards = result.data["places"];
+  } else if (result.ok && !result.data.empty()) {
+    answer.cards.push_back(result.data);
+  }
+}
+
 Answer Agent::run_tool(ToolCall call, Answer answer) {
   const Tool* tool = registry_.find(call.name);
   const bool needs_confirmation =
@@ -139,16 +152,7 @@ Answer Agent::run_tool(ToolCall call, Answer answer) {
     }
     return answer;
   }
-  const ToolResult result = registry_.call(call);
-  call.status = result.ok ? CallStatus::kDone : CallStatus::kFailed;
-  answer.tool_calls.push_back(call);
-  answer.speech = result.ok ? say(answer.lang, result.speech_en, result.speech_zh)
-                            : say(answer.lang, result.error_en, result.error_zh);
-  if (result.data.contains("places")) {
-    answer.cards = result.data["places"];
-  } else if (result.ok && !result.data.empty()) {
-    answer.cards.push_back(result.data);
-  }
+  execute(std::move(call), answer);
   return answer;
 }
 
@@ -166,13 +170,7 @@ Answer Agent::answer_dialog_intent(const language::ParseResult& parse, Answer an
       answer.speech = say(lang, "OK, I won't.", "好的，已取消。");
       return answer;
     }
-    call.status = CallStatus::kDone;
-    const ToolResult result = registry_.call(call);
-    call.status = result.ok ? CallStatus::kDone : CallStatus::kFailed;
-    answer.tool_calls.push_back(call);
-    answer.speech = result.ok ? say(lang, result.speech_en, result.speech_zh)
-                              : say(lang, result.error_en, result.error_zh);
-    if (result.ok && !result.data.empty()) answer.cards.push_back(result.data);
+    execute(std::move(call), answer);
     return answer;
   }
   if (parse.intent == "select") {

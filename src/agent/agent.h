@@ -37,6 +37,8 @@ class Agent {
 
  private:
   Answer run_tool(ToolCall call, Answer answer);
+  // Runs the call and puts its outcome, speech and cards into `answer`.
+  void execute(ToolCall call, Answer& answer);
   Answer answer_dialog_intent(const language::ParseResult& parse, Answer answer);
   bool resolve_reference(nlohmann::json& arguments, Answer& answer);
 

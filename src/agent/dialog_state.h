@@ -23,7 +23,6 @@ struct CarState {
   double speed_kmh = 0;
   double soc_percent = 80;
   double capacity_kwh = 60;
-  double consumption_kwh_per_km = 0.16;  // a mid-size EV in mixed driving
 
   bool moving() const { return speed_kmh > 0.5; }
   geo::LatLon position() const { return {lat, lon}; }

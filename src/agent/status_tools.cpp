@@ -2,6 +2,7 @@
 
 #include "agent/spoken.h"
 #include "agent/tools.h"
+#include "places/ev_model.h"
 #include "places/ev_trip.h"
 #include "routing/routing_error.h"
 #include "signals/light_report.h"
@@ -17,8 +18,12 @@ json object_schema(json properties) {
       {"type", "object"}, {"properties", std::move(properties)}, {"additionalProperties", false}};
 }
 
+// Range from the same consumption model the charging planner uses, at a mixed-driving
+// average speed.
 double range_km(const CarState& car) {
-  return car.soc_percent / 100.0 * car.capacity_kwh / car.consumption_kwh_per_km;
+  constexpr double kMixedDrivingKmh = 60;
+  const double kwh_per_km = places::ConsumptionModel{}.kwh_per_100km(kMixedDrivingKmh) / 100.0;
+  return car.soc_percent / 100.0 * car.capacity_kwh / kwh_per_km;
 }
 
 ToolResult vehicle_status(AgentWorld& world, const json& arguments) {

@@ -42,23 +42,6 @@ int plain_digit(char32_t c) {
   return c == U'两' || c == U'几' ? -1 : chinese_digit(c);
 }
 
-double chinese_unit(char32_t c) {
-  switch (c) {
-    case U'十':
-      return 10;
-    case U'百':
-      return 1e2;
-    case U'千':
-      return 1e3;
-    case U'万':
-      return 1e4;
-    case U'亿':
-      return 1e8;
-    default:
-      return 0;
-  }
-}
-
 bool is_zero(char32_t c) {
   return c == U'零' || c == U'〇';
 }
@@ -79,7 +62,7 @@ std::optional<NumberMatch> digit_string_at(std::string_view text, std::size_t po
     ++count;
     end += c.size;
   }
-  if (count < 2 || chinese_unit(code_point_at(text, end).value) > 0) return std::nullopt;
+  if (count < 2 || chinese_unit_value(code_point_at(text, end).value) > 0) return std::nullopt;
   if (count == 2 && first > 0 && second == first + 1)
     return NumberMatch{pos, end, 1.0 * first, true};
   return NumberMatch{pos, end, value, false};
@@ -104,7 +87,7 @@ class StructuredReader {
  private:
   bool take(std::string_view text, std::size_t cursor, CodePoint c) {
     if (const int digit = chinese_digit(c.value); digit >= 0) return take_digit(c.value, digit);
-    const double unit = chinese_unit(c.value);
+    const double unit = chinese_unit_value(c.value);
     if (unit == 10) return take_ten();
     if (unit == 1e2 || unit == 1e3) {
       const char32_t next = code_point_at(text, cursor + c.size).value;
@@ -209,7 +192,8 @@ void read_decimals(std::string_view text, NumberMatch& match) {
   // 万 and 亿 scale a decimal ("三点五万"); any other unit means it was not one.
   const char32_t next = code_point_at(text, cursor).value;
   const bool scales = next == U'万' || next == U'亿';
-  if (divisor == 1 || (chinese_unit(next) > 0 && !scales) || next == U'分' || next == U'刻') return;
+  if (divisor == 1 || (chinese_unit_value(next) > 0 && !scales) || next == U'分' || next == U'刻')
+    return;
   match.value += fraction / divisor;
   match.end = cursor;
   read_chinese_magnitudes(text, match);
@@ -230,8 +214,25 @@ std::optional<NumberMatch> single_word_number_at(std::string_view text, std::siz
 
 }  // namespace
 
+double chinese_unit_value(char32_t c) {
+  switch (c) {
+    case U'十':
+      return 10;
+    case U'百':
+      return 1e2;
+    case U'千':
+      return 1e3;
+    case U'万':
+      return 1e4;
+    case U'亿':
+      return 1e8;
+    default:
+      return 0;
+  }
+}
+
 bool is_chinese_numeral(char32_t c) {
-  return chinese_digit(c) >= 0 || chinese_unit(c) > 0;
+  return chinese_digit(c) >= 0 || chinese_unit_value(c) > 0;
 }
 
 std::optional<NumberMatch> chinese_number_at(std::string_view text, std::size_t pos) {

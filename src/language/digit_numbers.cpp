@@ -23,19 +23,9 @@ bool thousands_group_at(std::string_view text, std::size_t pos) {
          (pos + 4 >= text.size() || !is_ascii_digit(text[pos + 4]));
 }
 
+// After digits ("3千", "1.5万") a magnitude multiplies; 十 does not ("3十" is no number).
 double chinese_magnitude(char32_t c) {
-  switch (c) {
-    case U'百':
-      return 1e2;
-    case U'千':
-      return 1e3;
-    case U'万':
-      return 1e4;
-    case U'亿':
-      return 1e8;
-    default:
-      return 0;
-  }
+  return c == U'十' ? 0 : chinese_unit_value(c);
 }
 
 }  // namespace

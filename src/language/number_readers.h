@@ -21,6 +21,9 @@ std::optional<NumberMatch> english_number_at(std::string_view text, std::size_t 
 // digit-by-digit "二零二四".
 std::optional<NumberMatch> chinese_number_at(std::string_view text, std::size_t pos);
 
+// The value of a Chinese numeral unit character: 十 10, 百 100, 千, 万, 亿; 0 for others.
+double chinese_unit_value(char32_t c);
+
 // Chinese numeral digit or unit character (零一二两三...十百千万亿, 几).
 bool is_chinese_numeral(char32_t c);
 
