@@ -152,13 +152,19 @@ struct Tally {
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::fprintf(stderr, "usage: speech_eval SET_DIR [--snr 20,10,5] [--limit N]\n");
+    std::fprintf(stderr, "usage: speech_eval SET_DIR [--snr 20,10,5] [--limit N] [--show]\n");
     return 2;
   }
   const std::filesystem::path set = argv[1];
   std::vector<double> snrs = {1000, 20, 10, 5};  // 1000: clean
   std::size_t limit = 1000;
-  for (int i = 2; i + 1 < argc; i += 2) {
+  bool show = false;  // --show: print what was said and what was heard, per utterance
+  for (int i = 2; i < argc; ++i) {
+    if (std::string(argv[i]) == "--show") {
+      show = true;
+      continue;
+    }
+    if (i + 1 >= argc) break;
     if (std::string(argv[i]) == "--limit") limit = std::stoul(argv[i + 1]);
     if (std::string(argv[i]) == "--snr") {
       snrs = {1000};
@@ -166,6 +172,7 @@ int main(int argc, char** argv) {
       for (std::string item; std::getline(list, item, ',');)
         snrs.push_back(std::stod(item));
     }
+    ++i;
   }
   json manifest;
   std::ifstream(set / "manifest.json") >> manifest;
@@ -216,6 +223,11 @@ int main(int argc, char** argv) {
           !agent::eval::calls_mismatch(turn.tool_calls, got["tool_calls"], json::array())
                .has_value();
       (void)first_audio;
+      if (show) {
+        std::printf("%-6s said: %s\n       heard: %s\n",
+                    snrs[s] >= 1000 ? "clean" : std::to_string(static_cast<int>(snrs[s])).c_str(),
+                    item["text"].get<std::string>().c_str(), text.c_str());
+      }
     }
   }
   std::printf("\n%-8s %6s %8s %10s %9s %12s %12s %8s\n", "SNR", "utts", "WER", "commands",

@@ -109,4 +109,14 @@ std::vector<Cue> CueLexicon::find(std::string_view folded) const {
   return cues;
 }
 
+std::vector<std::string> CueLexicon::latin_phrases() const {
+  std::vector<std::string> phrases;
+  for (const Entry& entry : entries_) {
+    const bool latin = std::all_of(entry.phrase.begin(), entry.phrase.end(),
+                                   [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    if (latin) phrases.push_back(entry.phrase);
+  }
+  return phrases;
+}
+
 }  // namespace codriver::language

@@ -32,6 +32,8 @@ class CueLexicon {
   std::vector<Cue> find(std::string_view folded) const;
 
   std::size_t size() const { return entries_.size(); }
+  // Every phrase written in Latin letters, in the order added (the English vocabulary).
+  std::vector<std::string> latin_phrases() const;
 
  private:
   struct Entry {

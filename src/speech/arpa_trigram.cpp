@@ -28,10 +28,10 @@ struct Counts {
   std::map<Gram, ContextStats> contexts;
 };
 
-Counts count_grams(const std::vector<std::vector<std::string>>& sentences) {
+Counts count_grams(const std::vector<WeightedWords>& sentences) {
   Counts counts;
-  for (const auto& words : sentences) {
-    if (words.empty()) continue;
+  for (const auto& [words, weight] : sentences) {
+    if (words.empty() || weight <= 0) continue;
     Gram padded{kSentenceStart};
     padded.insert(padded.end(), words.begin(), words.end());
     padded.emplace_back(kSentenceEnd);
@@ -39,9 +39,11 @@ Counts count_grams(const std::vector<std::vector<std::string>>& sentences) {
       for (int n = 1; n <= kOrder && static_cast<int>(end) + 1 >= n; ++n) {
         const Gram gram(padded.begin() + static_cast<long>(end) + 1 - n,
                         padded.begin() + static_cast<long>(end) + 1);
-        if (++counts.grams[n - 1][gram] == 1)
-          ++counts.contexts[Gram(gram.begin(), gram.end() - 1)].types;
-        ++counts.contexts[Gram(gram.begin(), gram.end() - 1)].total;
+        long& count = counts.grams[n - 1][gram];
+        auto& context = counts.contexts[Gram(gram.begin(), gram.end() - 1)];
+        if (count == 0) ++context.types;
+        count += weight;
+        context.total += weight;
       }
     }
   }
@@ -135,6 +137,14 @@ void write_order(const Estimator& model, int n, std::string& arpa) {
 }  // namespace
 
 std::string arpa_trigram_model(const std::vector<std::vector<std::string>>& sentences) {
+  std::vector<WeightedWords> weighted;
+  weighted.reserve(sentences.size());
+  for (const auto& words : sentences)
+    weighted.push_back({words, 1});
+  return arpa_trigram_model(weighted);
+}
+
+std::string arpa_trigram_model(const std::vector<WeightedWords>& sentences) {
   Counts counts = count_grams(sentences);
   if (counts.grams[0].size() <= 1) {
     throw AsrError("cannot build a language model: the sentences contain no words");

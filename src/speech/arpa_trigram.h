@@ -12,7 +12,16 @@
 // Sentences are wrapped in <s> ... </s>; <s> is never predicted (log10 prob -99).
 namespace codriver::speech {
 
+// A tokenised sentence and how many times it counts. Weights let a template such as
+// "navigate to <name>" share one sentence's worth of mass among all the map's names
+// instead of outweighing "cancel the route" by the number of names.
+struct WeightedWords {
+  std::vector<std::string> words;
+  long count = 1;
+};
+
 // Throws AsrError when there is no word at all to model.
+std::string arpa_trigram_model(const std::vector<WeightedWords>& sentences);
 std::string arpa_trigram_model(const std::vector<std::vector<std::string>>& sentences);
 
 }  // namespace codriver::speech

@@ -19,7 +19,7 @@ namespace {
 
 // Bump when the estimator, tokeniser or pronunciation rules change, so old caches are
 // not reused with a different meaning.
-constexpr std::string_view kModelFormat = "codriver-domain-lm-v1";
+constexpr std::string_view kModelFormat = "codriver-domain-lm-v2";
 
 namespace fs = std::filesystem;
 
@@ -33,12 +33,12 @@ std::uint64_t fnv1a(std::string_view text, std::uint64_t hash = 0xcbf29ce4842223
   return hash;
 }
 
-std::string cache_key(const std::vector<std::vector<std::string>>& tokenised) {
+std::string cache_key(const std::vector<WeightedWords>& tokenised) {
   std::uint64_t hash = fnv1a(kModelFormat);
-  for (const auto& sentence : tokenised) {
-    for (const auto& word : sentence)
+  for (const auto& [words, weight] : tokenised) {
+    for (const auto& word : words)
       hash = fnv1a(word + ' ', hash);
-    hash = fnv1a("\n", hash);
+    hash = fnv1a("x" + std::to_string(weight) + "\n", hash);
   }
   char hex[17];
   std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
@@ -107,11 +107,20 @@ bool read_summary(const fs::path& path, DomainModel& model) {
 
 DomainModel build_domain_model(const std::vector<std::string>& sentences,
                                const fs::path& cache_dir) {
-  std::vector<std::vector<std::string>> tokenised;
+  std::vector<TrainingSentence> weighted;
+  weighted.reserve(sentences.size());
+  for (const auto& sentence : sentences)
+    weighted.push_back({sentence, 1});
+  return build_domain_model(weighted, cache_dir);
+}
+
+DomainModel build_domain_model(const std::vector<TrainingSentence>& sentences,
+                               const fs::path& cache_dir) {
+  std::vector<WeightedWords> tokenised;
   std::set<std::string> words;
-  for (const auto& sentence : sentences) {
-    tokenised.push_back(lm_tokens(sentence));
-    words.insert(tokenised.back().begin(), tokenised.back().end());
+  for (const auto& [text, weight] : sentences) {
+    tokenised.push_back({lm_tokens(text), weight});
+    words.insert(tokenised.back().words.begin(), tokenised.back().words.end());
   }
   if (words.empty()) {
     throw AsrError("cannot build a domain language model: the sentences contain no words");

@@ -139,8 +139,23 @@ TEST(ArpaTrigram, EveryContextSumsToOne) {
 }
 
 TEST(ArpaTrigram, NoWordsIsAnError) {
-  EXPECT_THROW(arpa_trigram_model({}), AsrError);
-  EXPECT_THROW(arpa_trigram_model({{}, {}}), AsrError);
+  using Sentences = std::vector<std::vector<std::string>>;
+  EXPECT_THROW(arpa_trigram_model(Sentences{}), AsrError);
+  EXPECT_THROW(arpa_trigram_model(Sentences{{}, {}}), AsrError);
+  EXPECT_THROW(arpa_trigram_model(std::vector<WeightedWords>{{{"a"}, 0}}), AsrError);
+}
+
+// A weight is the same as repeating the sentence: the model cannot tell them apart.
+TEST(ArpaTrigram, WeightCountsLikeRepetition) {
+  const std::vector<std::string> cancel{"cancel", "the", "route"};
+  const std::vector<std::string> navigate{"navigate", "to", "casino"};
+  const std::string weighted =
+      arpa_trigram_model(std::vector<WeightedWords>{{cancel, 3}, {navigate, 1}});
+  const std::string repeated =
+      arpa_trigram_model(std::vector<std::vector<std::string>>{cancel, cancel, cancel, navigate});
+  EXPECT_EQ(weighted, repeated);
+  const ArpaModel model = parse_arpa(weighted);
+  EXPECT_GT(model.probability({"<s>", "cancel"}), model.probability({"<s>", "navigate"}));
 }
 
 }  // namespace

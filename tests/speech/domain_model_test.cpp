@@ -100,7 +100,7 @@ TEST(DomainModel, ReusesTheCacheAndRebuildsWhenSentencesChange) {
 
 TEST(DomainModel, RejectsSentencesWithoutWords) {
   const TempDir cache;
-  EXPECT_THROW(build_domain_model({}, cache.path()), AsrError);
+  EXPECT_THROW(build_domain_model(std::vector<std::string>{}, cache.path()), AsrError);
   EXPECT_THROW(build_domain_model({"", "?!", "北京"}, cache.path()), AsrError);
 }
 
