@@ -20,5 +20,6 @@ void add_simulate_command(CLI::App& app);
 void add_signals_command(CLI::App& app);
 void add_assistant_commands(CLI::App& app);
 void add_listen_command(CLI::App& app);
+void add_llm_command(CLI::App& app);
 
 }  // namespace codriver::app

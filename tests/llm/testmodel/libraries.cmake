@@ -1,0 +1,1 @@
+set(llm_test_libraries codriver_llm_testmodel codriver_llm_gguf nlohmann_json::nlohmann_json)
