@@ -9,6 +9,9 @@ namespace codriver::app {
 void add_llm_command(CLI::App& app) {
   CLI::App* llm = app.add_subcommand("llm", "On-device Qwen language models (GGUF files)");
   llm->require_subcommand(1);
+  add_llm_run_command(*llm);
+  add_llm_tokenize_command(*llm);
+  add_llm_bench_command(*llm);
   add_llm_make_test_model_command(*llm);
 }
 

@@ -25,7 +25,9 @@ void append_utf8(std::uint32_t code_point, std::string& out) {
   }
 }
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 // A recursive-descent reader over the whole text; `position_` is the next byte.
 class Reader {
@@ -151,20 +153,23 @@ class Reader {
     if (peek() == '0') {
       ++position_;
     } else if (is_digit(peek())) {
-      while (is_digit(peek())) ++position_;
+      while (is_digit(peek()))
+        ++position_;
     } else {
       fail("expected a value");
     }
     if (peek() == '.') {
       ++position_;
       if (!is_digit(peek())) fail("expected a digit after the decimal point");
-      while (is_digit(peek())) ++position_;
+      while (is_digit(peek()))
+        ++position_;
     }
     if (peek() == 'e' || peek() == 'E') {
       ++position_;
       if (peek() == '+' || peek() == '-') ++position_;
       if (!is_digit(peek())) fail("expected a digit in the exponent");
-      while (is_digit(peek())) ++position_;
+      while (is_digit(peek()))
+        ++position_;
     }
     return std::string(text_.substr(start, position_ - start));
   }
@@ -269,6 +274,8 @@ const JsonValue* JsonValue::find(std::string_view key) const {
   return nullptr;
 }
 
-JsonValue parse_json(std::string_view text) { return Reader(text).document(); }
+JsonValue parse_json(std::string_view text) {
+  return Reader(text).document();
+}
 
 }  // namespace codriver::llm::chat

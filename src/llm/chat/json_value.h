@@ -23,8 +23,8 @@ struct JsonValue {
 
   Type type = Type::kNull;
   bool boolean = false;
-  std::string text;  // kNumber: as written ("1.50", "-3e2"); kString: the decoded UTF-8
-  std::vector<JsonValue> items;                            // kArray
+  std::string text;              // kNumber: as written ("1.50", "-3e2"); kString: the decoded UTF-8
+  std::vector<JsonValue> items;  // kArray
   std::vector<std::pair<std::string, JsonValue>> members;  // kObject, in document order
   // Where the value was in the parsed text: [begin, end) byte offsets.
   std::size_t begin = 0, end = 0;

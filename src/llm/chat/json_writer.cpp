@@ -30,7 +30,8 @@ std::string python_float_repr(double value) {
   for (char c : scientific.substr(0, e)) {
     if (c >= '0' && c <= '9') digits += c;
   }
-  while (digits.size() > 1 && digits.back() == '0') digits.pop_back();
+  while (digits.size() > 1 && digits.back() == '0')
+    digits.pop_back();
   const int exponent = std::atoi(std::string(scientific.substr(e + 1)).c_str());
 
   std::string out = negative ? "-" : "";
@@ -109,7 +110,8 @@ void write_value(const JsonValue& value, std::string& out);
 // Python dict built by json.loads holds.
 void write_object(const JsonValue& value, std::string& out) {
   std::unordered_map<std::string_view, std::size_t> last;
-  for (std::size_t i = 0; i < value.members.size(); ++i) last[value.members[i].first] = i;
+  for (std::size_t i = 0; i < value.members.size(); ++i)
+    last[value.members[i].first] = i;
   out += '{';
   bool first = true;
   for (const auto& [key, member] : value.members) {

@@ -13,11 +13,13 @@ constexpr std::string_view kCallClose = "</tool_call>";
 constexpr std::string_view kThinkOpen = "<think>";
 constexpr std::string_view kThinkClose = "</think>";
 
-bool is_space(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
+bool is_space(char c) {
+  return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+}
 
 // The earliest tag in `text`, as (position, tag); position npos when there is none.
-std::pair<std::size_t, std::string_view> find_first_tag(
-    std::string_view text, const std::vector<std::string_view>& tags) {
+std::pair<std::size_t, std::string_view> find_first_tag(std::string_view text,
+                                                        const std::vector<std::string_view>& tags) {
   std::pair<std::size_t, std::string_view> first{std::string_view::npos, {}};
   for (const std::string_view tag : tags) {
     const std::size_t at = text.find(tag);
@@ -84,8 +86,10 @@ ChatEvent read_tool_call(std::string_view raw, const std::vector<std::string>& k
                           call);
     call.arguments = std::string(raw.substr(arguments->begin, arguments->end - arguments->begin));
   }
-  if (std::find(known_tools.begin(), known_tools.end(), call.name) == known_tools.end())
-    return invalid_call(raw, "unknown tool \"" + call.name + "\"", std::move(call));
+  if (std::find(known_tools.begin(), known_tools.end(), call.name) == known_tools.end()) {
+    std::string error = "unknown tool \"" + call.name + "\"";
+    return invalid_call(raw, std::move(error), std::move(call));
+  }
   ChatEvent event;
   event.kind = ChatEventKind::kToolCall;
   event.raw = std::string(raw);
@@ -98,8 +102,7 @@ ToolCallParser::ToolCallParser(ToolCallParserOptions options) : options_(std::mo
 }
 
 const std::vector<std::string_view>& ToolCallParser::tags() const {
-  static const std::vector<std::string_view> kText{kCallOpen, kCallClose, kThinkOpen,
-                                                   kThinkClose};
+  static const std::vector<std::string_view> kText{kCallOpen, kCallClose, kThinkOpen, kThinkClose};
   static const std::vector<std::string_view> kTextWithoutCalls{kThinkOpen, kThinkClose};
   static const std::vector<std::string_view> kThinking{kThinkClose};
   // A new <tool_call> before </tool_call> ends the open call: the model forgot to close.
@@ -138,8 +141,9 @@ void ToolCallParser::process(std::vector<ChatEvent>& events, bool at_end) {
     const auto& state_tags = tags();
     const auto [at, tag] = find_first_tag(pending_, state_tags);
     const std::size_t usable = at != std::string_view::npos ? at
-                               : at_end ? pending_.size()
-                                        : pending_.size() - partial_tag_length(pending_, state_tags);
+                               : at_end
+                                   ? pending_.size()
+                                   : pending_.size() - partial_tag_length(pending_, state_tags);
     const std::string_view before = std::string_view(pending_).substr(0, usable);
     if (state_ == State::kToolCall) {
       call_ += before;
@@ -151,21 +155,26 @@ void ToolCallParser::process(std::vector<ChatEvent>& events, bool at_end) {
       return;
     }
     pending_.erase(0, at + tag.size());
-    held_space_.clear();  // whitespace next to a tag belongs to the markup
-    segment_start_ = true;
-    if (tag == kCallOpen && state_ == State::kToolCall) {
-      end_tool_call(events, false);
-    } else if (tag == kCallOpen) {
-      state_ = State::kToolCall;
-    } else if (tag == kCallClose && state_ == State::kToolCall) {
-      end_tool_call(events, true);
-      state_ = State::kText;
-    } else if (tag == kThinkOpen) {
-      state_ = State::kThinking;
-    } else if (tag == kThinkClose) {
-      state_ = State::kText;
-    }
-    // A stray </tool_call> in text is markup, not words: dropped.
+    take_tag(tag, events);
+  }
+}
+
+void ToolCallParser::take_tag(std::string_view tag, std::vector<ChatEvent>& events) {
+  const bool stray_close = (tag == kCallClose && state_ != State::kToolCall) ||
+                           (tag == kThinkClose && state_ != State::kThinking);
+  if (stray_close) return;  // markup without its opening tag: dropped, not spoken
+  held_space_.clear();      // whitespace next to a block belongs to the markup
+  segment_start_ = true;
+  if (tag == kCallOpen) {
+    if (state_ == State::kToolCall) end_tool_call(events, false);
+    state_ = State::kToolCall;
+  } else if (tag == kCallClose) {
+    end_tool_call(events, true);
+    state_ = State::kText;
+  } else if (tag == kThinkOpen) {
+    state_ = State::kThinking;
+  } else {
+    state_ = State::kText;
   }
 }
 
@@ -173,12 +182,14 @@ void ToolCallParser::process(std::vector<ChatEvent>& events, bool at_end) {
 // whitespace waits until more words follow.
 void ToolCallParser::emit_content(std::string_view text, std::vector<ChatEvent>& events) {
   if (segment_start_) {
-    while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
+    while (!text.empty() && is_space(text.front()))
+      text.remove_prefix(1);
     if (text.empty()) return;
     segment_start_ = false;
   }
   std::size_t words_end = text.size();
-  while (words_end > 0 && is_space(text[words_end - 1])) --words_end;
+  while (words_end > 0 && is_space(text[words_end - 1]))
+    --words_end;
   if (words_end == 0) {
     held_space_ += text;
     return;
@@ -199,7 +210,8 @@ void ToolCallParser::end_tool_call(std::vector<ChatEvent>& events, bool closed) 
 ParsedChatOutput parse_chat_output(std::string_view text, const ToolCallParserOptions& options) {
   ToolCallParser parser(options);
   auto events = parser.feed(text);
-  for (auto& event : parser.finish()) events.push_back(std::move(event));
+  for (auto& event : parser.finish())
+    events.push_back(std::move(event));
   ParsedChatOutput output;
   for (auto& event : events) {
     switch (event.kind) {

@@ -62,15 +62,16 @@ class ToolCallParser {
   enum class State { kText, kThinking, kToolCall };
 
   void process(std::vector<ChatEvent>& events, bool at_end);
+  void take_tag(std::string_view tag, std::vector<ChatEvent>& events);
   void emit_content(std::string_view text, std::vector<ChatEvent>& events);
   void end_tool_call(std::vector<ChatEvent>& events, bool closed);
   const std::vector<std::string_view>& tags() const;
 
   ToolCallParserOptions options_;
   State state_ = State::kText;
-  std::string pending_;      // received, not yet classified
-  std::string call_;         // the body of the open <tool_call>
-  std::string held_space_;   // whitespace that only counts if more text follows
+  std::string pending_;        // received, not yet classified
+  std::string call_;           // the body of the open <tool_call>
+  std::string held_space_;     // whitespace that only counts if more text follows
   bool segment_start_ = true;  // at the start of a text or reasoning stretch
   bool finished_ = false;
 };

@@ -18,7 +18,7 @@
 namespace codriver::llm::engine {
 
 struct ChatMessage {
-  std::string role;     // system, user, assistant, tool
+  std::string role;  // system, user, assistant, tool
   std::string content;
   // assistant: each {"name":..., "arguments":{...}} JSON (or OpenAI's
   // {"type":"function","function":{"name":..., "arguments":...}}); arguments given as a
@@ -36,10 +36,12 @@ enum class ChatTemplateStyle {
 ChatTemplateStyle chat_template_style(Architecture architecture);
 
 struct ChatPromptOptions {
-  std::vector<std::string> tools;  // each a JSON function schema {"type":"function","function":{...}}
+  std::vector<std::string>
+      tools;  // each a JSON function schema {"type":"function","function":{...}}
   bool add_generation_prompt = true;
-  bool enable_thinking = false;    // Qwen3: false adds an empty <think></think> block
-  std::string default_system = "You are Qwen, created by Alibaba Cloud. You are a helpful assistant.";
+  bool enable_thinking = false;  // Qwen3: false adds an empty <think></think> block
+  std::string default_system =
+      "You are Qwen, created by Alibaba Cloud. You are a helpful assistant.";
   ChatTemplateStyle style = ChatTemplateStyle::kQwen25;
 };
 

@@ -1,5 +1,6 @@
 #include <cstring>
 #include <string>
+#include <type_traits>
 
 #include "llm/engine/engine_error.h"
 #include "llm/engine/kernels.h"
@@ -19,23 +20,27 @@ std::uint16_t load_u16(const std::byte* p) {
   return v;
 }
 
-template <typename Block, int kOffset, typename QuantOf>
-void dequantize_32_blocks(const std::byte* row, float* out, std::int64_t blocks,
-                          QuantOf quant_of) {
+template <typename Block>
+void dequantize_32_blocks(const std::byte* row, float* out, std::int64_t blocks) {
   const auto* in = reinterpret_cast<const Block*>(row);
   for (std::int64_t b = 0; b < blocks; ++b) {
-    const float d = half_to_float(in[b].d);
-    for (int i = 0; i < 32; ++i) {
-      out[32 * b + i] = d * static_cast<float>(quant_of(in[b], i) - kOffset);
+    std::int8_t q[32];
+    if constexpr (std::is_same_v<Block, BlockQ8_0>) {
+      std::memcpy(q, in[b].qs, sizeof q);
+    } else {
+      block_quants(in[b], q);
     }
+    const float d = half_to_float(in[b].d);
+    for (int i = 0; i < 32; ++i) out[32 * b + i] = d * static_cast<float>(q[i]);
   }
 }
 
-template <typename Block, typename QuantOf>
-void dequantize_k_with_mins(const std::byte* row, float* out, std::int64_t super_blocks,
-                            QuantOf quant_of) {
+template <typename Block>
+void dequantize_k_with_mins(const std::byte* row, float* out, std::int64_t super_blocks) {
   const auto* in = reinterpret_cast<const Block*>(row);
   for (std::int64_t s = 0; s < super_blocks; ++s) {
+    std::uint8_t q[kSuperBlock];
+    block_quants(in[s], q);
     const float d = half_to_float(in[s].d);
     const float dmin = half_to_float(in[s].dmin);
     for (int j = 0; j < 8; ++j) {
@@ -44,8 +49,7 @@ void dequantize_k_with_mins(const std::byte* row, float* out, std::int64_t super
       const float step = d * static_cast<float>(scale);
       const float offset = dmin * static_cast<float>(min);
       for (int i = 0; i < 32; ++i) {
-        out[kSuperBlock * s + 32 * j + i] =
-            step * static_cast<float>(quant_of(in[s], 32 * j + i)) - offset;
+        out[kSuperBlock * s + 32 * j + i] = step * static_cast<float>(q[32 * j + i]) - offset;
       }
     }
   }
@@ -54,10 +58,12 @@ void dequantize_k_with_mins(const std::byte* row, float* out, std::int64_t super
 void dequantize_q6_k(const std::byte* row, float* out, std::int64_t super_blocks) {
   const auto* in = reinterpret_cast<const BlockQ6_K*>(row);
   for (std::int64_t s = 0; s < super_blocks; ++s) {
+    std::int8_t q[kSuperBlock];
+    block_quants(in[s], q);
     const float d = half_to_float(in[s].d);
     for (int i = 0; i < kSuperBlock; ++i) {
-      out[kSuperBlock * s + i] = d * static_cast<float>(in[s].scales[i / 16]) *
-                                 static_cast<float>(q6_k_quant(in[s], i) - 32);
+      out[kSuperBlock * s + i] =
+          d * static_cast<float>(in[s].scales[i / 16]) * static_cast<float>(q[i]);
     }
   }
 }
@@ -86,16 +92,15 @@ void dequantize_row(GgmlType type, const std::byte* row, float* out, std::int64_
       for (std::int64_t i = 0; i < cols; ++i) out[i] = bf16_to_float(load_u16(row + 2 * i));
       return;
     case GgmlType::kQ8_0:
-      return dequantize_32_blocks<BlockQ8_0, 0>(
-          row, out, blocks, [](const BlockQ8_0& b, int i) { return int{b.qs[i]}; });
+      return dequantize_32_blocks<BlockQ8_0>(row, out, blocks);
     case GgmlType::kQ4_0:
-      return dequantize_32_blocks<BlockQ4_0, 8>(row, out, blocks, q4_0_quant);
+      return dequantize_32_blocks<BlockQ4_0>(row, out, blocks);
     case GgmlType::kQ5_0:
-      return dequantize_32_blocks<BlockQ5_0, 16>(row, out, blocks, q5_0_quant);
+      return dequantize_32_blocks<BlockQ5_0>(row, out, blocks);
     case GgmlType::kQ4_K:
-      return dequantize_k_with_mins<BlockQ4_K>(row, out, blocks, q4_k_quant);
+      return dequantize_k_with_mins<BlockQ4_K>(row, out, blocks);
     case GgmlType::kQ5_K:
-      return dequantize_k_with_mins<BlockQ5_K>(row, out, blocks, q5_k_quant);
+      return dequantize_k_with_mins<BlockQ5_K>(row, out, blocks);
     case GgmlType::kQ6_K:
       return dequantize_q6_k(row, out, blocks);
     default:

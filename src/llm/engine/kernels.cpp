@@ -102,6 +102,7 @@ void check_matrix(const WeightMatrix& w) {
 // allocates nothing.
 struct ActivationBuffer {
   std::vector<float> scales;
+  std::vector<float> block_sums;
   std::vector<std::int16_t> sums;
   std::vector<std::int8_t> values;
 
@@ -111,11 +112,14 @@ struct ActivationBuffer {
     const auto total = static_cast<std::size_t>(blocks * n_tokens);
     if (scales.size() < total) {
       scales.resize(total);
+      block_sums.resize(total);
       sums.resize(2 * total);
       values.resize(total * kernels::kActivationBlock);
     }
-    table.quantize(x, blocks * n_tokens, scales.data(), sums.data(), values.data());
-    return QuantizedActivations{scales.data(), sums.data(), values.data(), blocks};
+    table.quantize(x, blocks * n_tokens, scales.data(), block_sums.data(), sums.data(),
+                   values.data());
+    return QuantizedActivations{scales.data(), block_sums.data(), sums.data(), values.data(),
+                                blocks};
   }
 };
 

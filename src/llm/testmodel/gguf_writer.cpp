@@ -35,7 +35,7 @@ GgufWriter::GgufWriter(std::uint32_t alignment) : alignment_(alignment) {
   if (alignment == 0 || !std::has_single_bit(alignment)) {
     throw std::invalid_argument("GGUF alignment must be a power of two");
   }
-  if (alignment != 32) add_uint32("general.alignment", alignment);
+  add_uint32("general.alignment", alignment);  // recorded even when it is the default
 }
 
 void GgufWriter::add_key(std::string_view key, std::uint32_t type) {

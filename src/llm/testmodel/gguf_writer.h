@@ -18,6 +18,7 @@ namespace codriver::llm::testmodel {
 
 class GgufWriter {
  public:
+  // Records general.alignment (u32) as the first metadata entry.
   explicit GgufWriter(std::uint32_t alignment = 32);
 
   void add_string(std::string_view key, std::string_view value);

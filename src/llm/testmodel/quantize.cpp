@@ -4,17 +4,13 @@
 #include <stdexcept>
 #include <string>
 
-#include "llm/testmodel/half_float.h"
+#include "llm/testmodel/quantize_common.h"
 
 namespace codriver::llm::testmodel {
 namespace {
 
+using detail::store_u16;
 using gguf::GgmlType;
-
-void store_u16(std::byte* at, std::uint16_t value) {
-  at[0] = static_cast<std::byte>(value & 0xFF);
-  at[1] = static_cast<std::byte>(value >> 8);
-}
 
 template <typename EncodeBlock>
 void each_block(std::span<const float> row, std::span<std::byte> out, std::size_t weights,

@@ -49,7 +49,6 @@ void add_model_metadata(GgufWriter& writer, const ModelSpec& spec, std::uint64_t
   writer.add_string("general.architecture", arch);
   writer.add_string("general.name", "codriver test model (" + arch + ", " + shape.name + ", " +
                                         spec.mix.name + ", seed " + std::to_string(seed) + ")");
-  writer.add_uint32("general.alignment", 32);
   writer.add_uint32("general.file_type", spec.mix.file_type);
   writer.add_uint32("general.quantization_version", 2);
   writer.add_string("codriver.test_model.shape", shape.name);

@@ -86,7 +86,8 @@ TEST(GgufWriter, MetadataOnlyFileEndsAfterItsMetadata) {
   std::ostringstream out;
   writer.write_header(out);
   writer.finish();
-  EXPECT_EQ(out.str().size(), 4u + 4 + 8 + 8 + (8 + 1 + 4 + 8 + 1));
+  // Header, then general.alignment (u32) and k (string), and nothing after them.
+  EXPECT_EQ(out.str().size(), (4u + 4 + 8 + 8) + (8 + 17 + 4 + 4) + (8 + 1 + 4 + 8 + 1));
   EXPECT_EQ(GgufFile::parse(bytes_of(out.str())).get_string("k"), "v");
 }
 

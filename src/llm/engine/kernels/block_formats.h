@@ -4,6 +4,7 @@
 // little-endian, scales are IEEE half floats. Types only: this header is included by the
 // per-instruction-set kernel files (see kernel_table.h).
 
+#include <bit>
 #include <cstdint>
 
 namespace codriver::llm::engine::kernels {
@@ -57,6 +58,9 @@ struct BlockQ6_K {
   std::int8_t scales[16];
   std::uint16_t d;
 };
+
+// The kernels read multi-byte fields and pack bytes into words natively.
+static_assert(std::endian::native == std::endian::little, "the engine needs a little-endian CPU");
 
 static_assert(sizeof(BlockQ8_0) == 34);
 static_assert(sizeof(BlockQ4_0) == 18);

@@ -1,8 +1,8 @@
 #pragma once
 
-// Element-wise readers of the weight blocks, straight from the format's definition: the
-// portable kernels and dequantize_row are built on them. Scalar code only (see
-// kernel_table.h for why the per-instruction-set files must not include this).
+// The weight blocks decoded to their integer quants, straight from the format's
+// definition: the portable kernels and dequantize_row are built on these. Scalar code only
+// (see kernel_table.h for why the per-instruction-set files must not include this).
 
 #include <cstdint>
 #include <cstring>
@@ -25,42 +25,80 @@ inline void k_quant_scale_min(const std::uint8_t* packed, int j, int& scale, int
   }
 }
 
-// Unsigned quant of element i (the value before the offset is subtracted).
-inline int q4_0_quant(const BlockQ4_0& b, int i) {
-  return i < 16 ? b.qs[i] & 0xF : b.qs[i - 16] >> 4;
+// Signed quants q of a Q4_0 block (value = d * q): low nibbles are elements 0-15, high
+// nibbles 16-31, offset by 8.
+inline void block_quants(const BlockQ4_0& b, std::int8_t* q) {
+  for (int i = 0; i < 16; ++i) {
+    q[i] = static_cast<std::int8_t>((b.qs[i] & 0xF) - 8);
+    q[i + 16] = static_cast<std::int8_t>((b.qs[i] >> 4) - 8);
+  }
 }
 
-inline int q5_0_quant(const BlockQ5_0& b, int i) {
-  std::uint32_t high;
-  std::memcpy(&high, b.qh, sizeof high);
-  const int low = i < 16 ? b.qs[i] & 0xF : b.qs[i - 16] >> 4;
-  return low | static_cast<int>(((high >> i) & 1) << 4);
+// Eight bits to eight bytes: byte k of the result is bit k of `bits` (0 or 1). The
+// multiply copies `bits` into every byte, the mask keeps bit k in byte k, and adding 0x7F
+// carries any kept bit into the byte's top bit (never into the next byte).
+inline std::uint64_t bits_to_bytes(std::uint8_t bits) {
+  const std::uint64_t kept = (bits * 0x0101010101010101ull) & 0x8040201008040201ull;
+  return ((kept + 0x7F7F7F7F7F7F7F7Full) >> 7) & 0x0101010101010101ull;
 }
 
-inline int q4_k_quant(const BlockQ4_K& b, int i) {
-  const int sub = i / 32;
-  const std::uint8_t byte = b.qs[32 * (sub / 2) + i % 32];
-  return sub % 2 == 0 ? byte & 0xF : byte >> 4;
+// Q5_0: bit i of qh (little-endian) is element i's fifth bit; offset 16. Eight elements at
+// a time in a 64-bit word (an element-wise loop over the bits is several times slower);
+// the offset is subtracted per byte without borrows by setting each byte's top bit first.
+inline void block_quants(const BlockQ5_0& b, std::int8_t* q) {
+  constexpr std::uint64_t kNibbles = 0x0F0F0F0F0F0F0F0Full, kTop = 0x8080808080808080ull,
+                          kOffset = 0x1010101010101010ull;
+  for (int k = 0; k < 2; ++k) {
+    std::uint64_t packed;
+    std::memcpy(&packed, b.qs + 8 * k, 8);
+    const std::uint64_t low = (packed & kNibbles) | (bits_to_bytes(b.qh[k]) << 4);
+    const std::uint64_t high = ((packed >> 4) & kNibbles) | (bits_to_bytes(b.qh[2 + k]) << 4);
+    const std::uint64_t low_q = ((low | kTop) - kOffset) ^ kTop;
+    const std::uint64_t high_q = ((high | kTop) - kOffset) ^ kTop;
+    std::memcpy(q + 8 * k, &low_q, 8);
+    std::memcpy(q + 16 + 8 * k, &high_q, 8);
+  }
 }
 
-inline int q5_k_quant(const BlockQ5_K& b, int i) {
-  const int sub = i / 32;
-  const std::uint8_t byte = b.qs[32 * (sub / 2) + i % 32];
-  const int low = sub % 2 == 0 ? byte & 0xF : byte >> 4;
-  return low | (((b.qh[i % 32] >> sub) & 1) << 4);
+// Unsigned Q4_K quants (0..15): chunk c of qs holds sub-block 2c in its low nibbles and
+// 2c + 1 in its high nibbles.
+inline void block_quants(const BlockQ4_K& b, std::uint8_t* q) {
+  for (int c = 0; c < 4; ++c) {
+    for (int l = 0; l < 32; ++l) {
+      q[64 * c + l] = b.qs[32 * c + l] & 0xF;
+      q[64 * c + 32 + l] = b.qs[32 * c + l] >> 4;
+    }
+  }
 }
 
-// Q6_K: each half (128 values) has 64 ql bytes and 32 qh bytes; its four groups of 32 take
-// the low / low / high / high nibbles of ql[l], ql[l + 32], ql[l], ql[l + 32] and bits
-// 0-1 / 2-3 / 4-5 / 6-7 of qh[l]. The scale of element i is scales[i / 16].
-inline int q6_k_quant(const BlockQ6_K& b, int i) {
-  const int half = i / 128;
-  const int group = (i % 128) / 32;
-  const int l = i % 32;
-  const std::uint8_t low_byte = b.ql[64 * half + 32 * (group % 2) + l];
-  const int low = group < 2 ? low_byte & 0xF : low_byte >> 4;
-  const int high = (b.qh[32 * half + l] >> (2 * group)) & 3;
-  return low | (high << 4);
+// Unsigned Q5_K quants (0..31): Q4_K's nibbles plus bit j of qh[l] as bit 4 of element l of
+// sub-block j.
+inline void block_quants(const BlockQ5_K& b, std::uint8_t* q) {
+  for (int c = 0; c < 4; ++c) {
+    for (int l = 0; l < 32; ++l) {
+      q[64 * c + l] = static_cast<std::uint8_t>((b.qs[32 * c + l] & 0xF) |
+                                                (((b.qh[l] >> (2 * c)) & 1) << 4));
+      q[64 * c + 32 + l] = static_cast<std::uint8_t>((b.qs[32 * c + l] >> 4) |
+                                                     (((b.qh[l] >> (2 * c + 1)) & 1) << 4));
+    }
+  }
+}
+
+// Signed Q6_K quants (q - 32; element i's scale is scales[i / 16]). Each half of 128 has 64
+// ql bytes and 32 qh bytes; its four groups of 32 take the low / low / high / high nibbles
+// of ql[l], ql[l + 32], ql[l], ql[l + 32] and bits 0-1 / 2-3 / 4-5 / 6-7 of qh[l].
+inline void block_quants(const BlockQ6_K& b, std::int8_t* q) {
+  for (int half = 0; half < 2; ++half) {
+    const std::uint8_t* ql = b.ql + 64 * half;
+    const std::uint8_t* qh = b.qh + 32 * half;
+    std::int8_t* out = q + 128 * half;
+    for (int l = 0; l < 32; ++l) {
+      out[l] = static_cast<std::int8_t>(((ql[l] & 0xF) | (((qh[l] >> 0) & 3) << 4)) - 32);
+      out[l + 32] = static_cast<std::int8_t>(((ql[l + 32] & 0xF) | (((qh[l] >> 2) & 3) << 4)) - 32);
+      out[l + 64] = static_cast<std::int8_t>(((ql[l] >> 4) | (((qh[l] >> 4) & 3) << 4)) - 32);
+      out[l + 96] = static_cast<std::int8_t>(((ql[l + 32] >> 4) | (((qh[l] >> 6) & 3) << 4)) - 32);
+    }
+  }
 }
 
 }  // namespace codriver::llm::engine::kernels

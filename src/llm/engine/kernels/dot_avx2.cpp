@@ -53,26 +53,36 @@ inline __m256i octet_totals(__m256i quads_low, __m256i quads_high) {
 // One token's quantised activations.
 struct Token {
   const float* scales;
+  const float* block_sums;
   const std::int16_t* sums;
   const std::int8_t* values;
 };
 
 inline Token token(const QuantizedActivations& x, std::int64_t t) {
-  return Token{x.scales + t * x.blocks, x.sums + t * x.blocks * 2,
+  return Token{x.scales + t * x.blocks, x.block_sums + t * x.blocks, x.sums + t * x.blocks * 2,
                x.values + t * x.blocks * kActivationBlock};
 }
 
-// ---- 32-weight blocks (Q8_0, Q4_0, Q5_0): decoded to 32 signed bytes and a scale ----
+// ---- 32-weight blocks (Q8_0, Q4_0, Q5_0) ----
+//
+// A decoder gives a block's 32 quants and scale. Q8_0's are signed: vpmaddubsw takes
+// their magnitudes, and their signs move onto the activations. Q4_0's and Q5_0's are
+// unsigned (0..15, 0..31) and used as they are; their offset (8, 16) is subtracted once
+// per block through the activations' block sums.
 
 struct Decoded32 {
-  __m256i weights;
+  __m256i quants;
   float scale;
 };
 
-inline Decoded32 decode_q8_0(const std::byte* row, std::int64_t b) {
-  const BlockQ8_0& block = reinterpret_cast<const BlockQ8_0*>(row)[b];
-  return {load256(block.qs), half_to_float(block.d)};
-}
+struct DecodeQ8_0 {
+  static constexpr bool kSigned = true;
+  static constexpr int kOffset = 0;
+  static Decoded32 decode(const std::byte* row, std::int64_t b) {
+    const BlockQ8_0& block = reinterpret_cast<const BlockQ8_0*>(row)[b];
+    return {load256(block.qs), half_to_float(block.d)};
+  }
+};
 
 // The 32 nibbles of 16 bytes in element order: low nibbles are elements 0-15.
 inline __m256i nibbles(const std::uint8_t* qs) {
@@ -80,10 +90,14 @@ inline __m256i nibbles(const std::uint8_t* qs) {
   return _mm256_and_si256(_mm256_set_m128i(_mm_srli_epi16(packed, 4), packed), bytes(0x0F));
 }
 
-inline Decoded32 decode_q4_0(const std::byte* row, std::int64_t b) {
-  const BlockQ4_0& block = reinterpret_cast<const BlockQ4_0*>(row)[b];
-  return {_mm256_sub_epi8(nibbles(block.qs), bytes(8)), half_to_float(block.d)};
-}
+struct DecodeQ4_0 {
+  static constexpr bool kSigned = false;
+  static constexpr int kOffset = 8;
+  static Decoded32 decode(const std::byte* row, std::int64_t b) {
+    const BlockQ4_0& block = reinterpret_cast<const BlockQ4_0*>(row)[b];
+    return {nibbles(block.qs), half_to_float(block.d)};
+  }
+};
 
 // 0x10 in byte i where bit i of `bits` is set.
 inline __m256i bits_as_sixteens(std::uint32_t bits) {
@@ -95,43 +109,55 @@ inline __m256i bits_as_sixteens(std::uint32_t bits) {
   return _mm256_and_si256(set, bytes(0x10));
 }
 
-inline Decoded32 decode_q5_0(const std::byte* row, std::int64_t b) {
-  const BlockQ5_0& block = reinterpret_cast<const BlockQ5_0*>(row)[b];
-  std::uint32_t high;
-  std::memcpy(&high, block.qh, sizeof high);
-  const __m256i quants = _mm256_or_si256(nibbles(block.qs), bits_as_sixteens(high));
-  return {_mm256_sub_epi8(quants, bytes(16)), half_to_float(block.d)};
-}
+struct DecodeQ5_0 {
+  static constexpr bool kSigned = false;
+  static constexpr int kOffset = 16;
+  static Decoded32 decode(const std::byte* row, std::int64_t b) {
+    const BlockQ5_0& block = reinterpret_cast<const BlockQ5_0*>(row)[b];
+    std::uint32_t high;
+    std::memcpy(&high, block.qh, sizeof high);
+    return {_mm256_or_si256(nibbles(block.qs), bits_as_sixteens(high)), half_to_float(block.d)};
+  }
+};
 
-template <int NT, typename Decode>
+template <int NT, typename Decoder>
 void dot_32_blocks(const std::byte* row, const QuantizedActivations& x, std::int64_t first,
-                   float* out, Decode decode) {
+                   float* out) {
   Token tokens[NT];
-  __m256 even[NT], odd[NT];  // two accumulators hide the latency of the multiply-add
+  // Two accumulators hide the latency of the multiply-add; the offsets' sums beside them.
+  __m256 even[NT], odd[NT];
+  float offsets_even[NT], offsets_odd[NT];
 #pragma GCC unroll 4
   for (int t = 0; t < NT; ++t) {
     tokens[t] = token(x, first + t);
-    even[t] = _mm256_setzero_ps();
-    odd[t] = _mm256_setzero_ps();
+    even[t] = odd[t] = _mm256_setzero_ps();
+    offsets_even[t] = offsets_odd[t] = 0.0f;
   }
-  auto accumulate = [&](std::int64_t b, __m256* acc) __attribute__((always_inline)) {
-    const Decoded32 block = decode(row, b);
-    const __m256i magnitude = _mm256_sign_epi8(block.weights, block.weights);
+  auto accumulate = [&](std::int64_t b, __m256* acc, float* offsets)
+      __attribute__((always_inline)) {
+    const Decoded32 block = Decoder::decode(row, b);
+    const __m256i magnitudes =
+        Decoder::kSigned ? _mm256_sign_epi8(block.quants, block.quants) : block.quants;
 #pragma GCC unroll 4
     for (int t = 0; t < NT; ++t) {
-      const __m256i xq = _mm256_sign_epi8(load256(tokens[t].values + 32 * b), block.weights);
-      const __m256 products = _mm256_cvtepi32_ps(dot_u8_s8(magnitude, xq));
+      __m256i xq = load256(tokens[t].values + 32 * b);
+      if constexpr (Decoder::kSigned) xq = _mm256_sign_epi8(xq, block.quants);
+      const __m256 products = _mm256_cvtepi32_ps(dot_u8_s8(magnitudes, xq));
       acc[t] = _mm256_fmadd_ps(products, _mm256_set1_ps(block.scale * tokens[t].scales[b]), acc[t]);
+      if constexpr (Decoder::kOffset != 0) offsets[t] += block.scale * tokens[t].block_sums[b];
     }
   };
   std::int64_t b = 0;
   for (; b + 1 < x.blocks; b += 2) {
-    accumulate(b, even);
-    accumulate(b + 1, odd);
+    accumulate(b, even, offsets_even);
+    accumulate(b + 1, odd, offsets_odd);
   }
-  if (b < x.blocks) accumulate(b, even);
+  if (b < x.blocks) accumulate(b, even, offsets_even);
 #pragma GCC unroll 4
-  for (int t = 0; t < NT; ++t) out[t] = sum_lanes(_mm256_add_ps(even[t], odd[t]));
+  for (int t = 0; t < NT; ++t) {
+    out[t] = sum_lanes(_mm256_add_ps(even[t], odd[t])) -
+             static_cast<float>(Decoder::kOffset) * (offsets_even[t] + offsets_odd[t]);
+  }
 }
 
 // ---- K-quants: 256-weight super-blocks of 8 sub-blocks of 32 ----
@@ -190,7 +216,7 @@ void dot_k_with_mins(const std::byte* row, const QuantizedActivations& x, std::i
       __m256i high = _mm256_and_si256(_mm256_srli_epi16(packed, 4), bytes(0x0F));
       if constexpr (kFiveBits) {
         low = _mm256_or_si256(low, bit_as_sixteen(high_bits, 2 * c));
-        high = _mm256_or_si256(high, bit_as_sixteen(high_bits, c == 3 ? 0 : 2 * c + 1));
+        high = _mm256_or_si256(high, bit_as_sixteen(high_bits, 2 * c + 1));
       }
 #pragma GCC unroll 4
       for (int t = 0; t < NT; ++t) {
@@ -202,11 +228,12 @@ void dot_k_with_mins(const std::byte* row, const QuantizedActivations& x, std::i
           quads_low[t] = quad_sums(pairs[t], pair);
         } else {
           const __m256i sums = octet_totals(quads_low[t], quad_sums(pairs[t], pair));
-          const __m256 x_sums = _mm256_cvtepi32_ps(
-              _mm256_madd_epi16(load256(tokens[t].sums + 16 * s), _mm256_set1_epi16(1)));
-          const __m256 per_block = _mm256_fmsub_ps(steps, _mm256_cvtepi32_ps(sums),
-                                                   _mm256_mul_ps(offsets, x_sums));
-          acc[t] = _mm256_fmadd_ps(_mm256_loadu_ps(tokens[t].scales + 8 * s), per_block, acc[t]);
+          // x_scale * (d scale_j sum(q x)) - dmin min_j (x_scale sum(x)).
+          const __m256 scaled = _mm256_mul_ps(_mm256_loadu_ps(tokens[t].scales + 8 * s),
+                                              _mm256_mul_ps(steps, _mm256_cvtepi32_ps(sums)));
+          acc[t] = _mm256_add_ps(acc[t], _mm256_fnmadd_ps(offsets, _mm256_loadu_ps(
+                                                                       tokens[t].block_sums + 8 * s),
+                                                          scaled));
         }
       }
     };
@@ -295,16 +322,16 @@ void dot_q6_k(const std::byte* row, const QuantizedActivations& x, std::int64_t 
 
 // ---- float weights ----
 
-template <int NT, typename Load8, typename LoadOne>
-void dot_float_rows(const std::byte* row, std::int64_t cols, const float* x, float* out,
-                    Load8 load8, LoadOne load_one) {
+// Rows::load8 and Rows::load_one read 8 weights and one weight as floats.
+template <int NT, typename Rows>
+void dot_float_rows(const std::byte* row, std::int64_t cols, const float* x, float* out) {
   __m256 acc_a[NT], acc_b[NT];
 #pragma GCC unroll 4
   for (int t = 0; t < NT; ++t) acc_a[t] = acc_b[t] = _mm256_setzero_ps();
   std::int64_t i = 0;
   for (; i + 16 <= cols; i += 16) {
-    const __m256 wa = load8(row, i);
-    const __m256 wb = load8(row, i + 8);
+    const __m256 wa = Rows::load8(row, i);
+    const __m256 wb = Rows::load8(row, i + 8);
 #pragma GCC unroll 4
     for (int t = 0; t < NT; ++t) {
       acc_a[t] = _mm256_fmadd_ps(wa, _mm256_loadu_ps(x + t * cols + i), acc_a[t]);
@@ -312,7 +339,7 @@ void dot_float_rows(const std::byte* row, std::int64_t cols, const float* x, flo
     }
   }
   if (i + 8 <= cols) {
-    const __m256 wa = load8(row, i);
+    const __m256 wa = Rows::load8(row, i);
 #pragma GCC unroll 4
     for (int t = 0; t < NT; ++t) {
       acc_a[t] = _mm256_fmadd_ps(wa, _mm256_loadu_ps(x + t * cols + i), acc_a[t]);
@@ -322,7 +349,7 @@ void dot_float_rows(const std::byte* row, std::int64_t cols, const float* x, flo
 #pragma GCC unroll 4
   for (int t = 0; t < NT; ++t) {
     float total = sum_lanes(_mm256_add_ps(acc_a[t], acc_b[t]));
-    for (std::int64_t j = i; j < cols; ++j) total += load_one(row, j) * x[t * cols + j];
+    for (std::int64_t j = i; j < cols; ++j) total += Rows::load_one(row, j) * x[t * cols + j];
     out[t] = total;
   }
 }
@@ -372,19 +399,19 @@ struct Bf16Rows {
 template <int NT>
 struct Q8_0 {
   static void run(const std::byte* r, const QuantizedActivations& x, std::int64_t f, float* o) {
-    dot_32_blocks<NT>(r, x, f, o, decode_q8_0);
+    dot_32_blocks<NT, DecodeQ8_0>(r, x, f, o);
   }
 };
 template <int NT>
 struct Q4_0 {
   static void run(const std::byte* r, const QuantizedActivations& x, std::int64_t f, float* o) {
-    dot_32_blocks<NT>(r, x, f, o, decode_q4_0);
+    dot_32_blocks<NT, DecodeQ4_0>(r, x, f, o);
   }
 };
 template <int NT>
 struct Q5_0 {
   static void run(const std::byte* r, const QuantizedActivations& x, std::int64_t f, float* o) {
-    dot_32_blocks<NT>(r, x, f, o, decode_q5_0);
+    dot_32_blocks<NT, DecodeQ5_0>(r, x, f, o);
   }
 };
 template <int NT>
@@ -421,17 +448,17 @@ template <typename Rows>
 void float_entry(const std::byte* row, std::int64_t cols, const float* x, int n_tokens,
                  float* out) {
   switch (n_tokens) {
-    case 1: return dot_float_rows<1>(row, cols, x, out, Rows::load8, Rows::load_one);
-    case 2: return dot_float_rows<2>(row, cols, x, out, Rows::load8, Rows::load_one);
-    case 3: return dot_float_rows<3>(row, cols, x, out, Rows::load8, Rows::load_one);
-    default: return dot_float_rows<4>(row, cols, x, out, Rows::load8, Rows::load_one);
+    case 1: return dot_float_rows<1, Rows>(row, cols, x, out);
+    case 2: return dot_float_rows<2, Rows>(row, cols, x, out);
+    case 3: return dot_float_rows<3, Rows>(row, cols, x, out);
+    default: return dot_float_rows<4, Rows>(row, cols, x, out);
   }
 }
 
 }  // namespace
 
 void quantize_activations_avx2(const float* x, std::int64_t blocks, float* scales,
-                               std::int16_t* sums, std::int8_t* values) {
+                               float* block_sums, std::int16_t* sums, std::int8_t* values) {
   const __m256 magnitude_mask = _mm256_castsi256_ps(_mm256_set1_epi32(0x7FFFFFFF));
   const __m256 lowest = _mm256_set1_ps(-127.0f), highest = _mm256_set1_ps(127.0f);
   for (std::int64_t b = 0; b < blocks; ++b) {
@@ -455,6 +482,7 @@ void quantize_activations_avx2(const float* x, std::int64_t blocks, float* scale
     }
     sums[2 * b] = static_cast<std::int16_t>(sum_lanes(_mm256_add_epi32(q[0], q[1])));
     sums[2 * b + 1] = static_cast<std::int16_t>(sum_lanes(_mm256_add_epi32(q[2], q[3])));
+    block_sums[b] = scales[b] * static_cast<float>(sums[2 * b] + sums[2 * b + 1]);
     // The packs interleave 128-bit lanes; the permutation puts the bytes back in order.
     const __m256i packed = _mm256_packs_epi16(_mm256_packs_epi32(q[0], q[1]),
                                               _mm256_packs_epi32(q[2], q[3]));

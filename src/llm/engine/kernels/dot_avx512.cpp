@@ -7,6 +7,7 @@ namespace codriver::llm::engine::kernels {
 namespace {
 
 struct BwDot {
+  static constexpr bool kExact = false;  // vpmaddubsw saturates its int16 pair sums
   // Products never saturate the int16 pair sums: |weights| <= 128, |activations| <= 127.
   static __m512i dot(__m512i unsigned_bytes, __m512i signed_bytes) {
     return _mm512_madd_epi16(_mm512_maddubs_epi16(unsigned_bytes, signed_bytes),

@@ -58,22 +58,28 @@ inline __m512i lanes_from(int first, int per) {
 
 struct Token {
   const float* scales;
+  const float* block_sums;
   const std::int16_t* sums;
   const std::int8_t* values;
 };
 
 inline Token token(const QuantizedActivations& x, std::int64_t t) {
-  return Token{x.scales + t * x.blocks, x.sums + t * x.blocks * 2,
+  return Token{x.scales + t * x.blocks, x.block_sums + t * x.blocks, x.sums + t * x.blocks * 2,
                x.values + t * x.blocks * kActivationBlock};
 }
 
 // ---- 32-weight blocks, two at a time ----
+//
+// A decoder gives two blocks' quants (block b in the low half, b + 1 in the high half) and
+// their scales in lanes 0 and 1. For a row's last, unpaired block the high half's scale
+// is 0 and the activations there are not loaded. Q4_0's and Q5_0's quants are unsigned
+// (0..15, 0..31); their offset (8, 16) is subtracted once per block through the
+// activations' block sums. Q8_0's are signed: with VNNI (no intermediate saturation) they
+// become unsigned as q + 128 with offset 128; without it, vpmaddubsw gets their
+// magnitudes and their signs move onto the activations.
 
-// 64 signed weights (block b in the low half, b + 1 in the high half) and their two scales
-// in lanes 0 and 1. For a row's last, unpaired block the high half's scale is 0 (and the
-// activations there are not loaded).
 struct DecodedPair {
-  __m512i weights;
+  __m512i quants;
   __m128 scales;
 };
 
@@ -81,11 +87,18 @@ inline __m128 two_halves(std::uint16_t a, std::uint16_t b) {
   return _mm_cvtph_ps(_mm_cvtsi32_si128(static_cast<int>(a | (static_cast<std::uint32_t>(b) << 16))));
 }
 
-inline DecodedPair decode_q8_0(const std::byte* row, std::int64_t b, bool single) {
-  const auto* blocks = reinterpret_cast<const BlockQ8_0*>(row) + b;
-  if (single) return {join(load256(blocks[0].qs), _mm256_setzero_si256()), two_halves(blocks[0].d, 0)};
-  return {join(load256(blocks[0].qs), load256(blocks[1].qs)), two_halves(blocks[0].d, blocks[1].d)};
-}
+struct DecodeQ8_0 {
+  static constexpr bool kSigned = true;
+  static constexpr int kOffset = 0;
+  static DecodedPair decode(const std::byte* row, std::int64_t b, bool single) {
+    const auto* blocks = reinterpret_cast<const BlockQ8_0*>(row) + b;
+    if (single) {
+      return {join(load256(blocks[0].qs), _mm256_setzero_si256()), two_halves(blocks[0].d, 0)};
+    }
+    return {join(load256(blocks[0].qs), load256(blocks[1].qs)),
+            two_halves(blocks[0].d, blocks[1].d)};
+  }
+};
 
 // Nibbles of two 16-byte arrays in element order: [a low, a high, b low, b high].
 inline __m512i nibbles(__m128i a, __m128i b) {
@@ -94,59 +107,83 @@ inline __m512i nibbles(__m128i a, __m128i b) {
   return _mm512_and_si512(_mm512_shuffle_i64x2(lanes, lanes, _MM_SHUFFLE(3, 1, 2, 0)), bytes(0x0F));
 }
 
-inline DecodedPair decode_q4_0(const std::byte* row, std::int64_t b, bool single) {
-  const auto* blocks = reinterpret_cast<const BlockQ4_0*>(row) + b;
-  const __m128i second = single ? _mm_setzero_si128() : load128(blocks[1].qs);
-  const __m512i quants = nibbles(load128(blocks[0].qs), second);
-  return {_mm512_sub_epi8(quants, bytes(8)), two_halves(blocks[0].d, single ? 0 : blocks[1].d)};
-}
+struct DecodeQ4_0 {
+  static constexpr bool kSigned = false;
+  static constexpr int kOffset = 8;
+  static DecodedPair decode(const std::byte* row, std::int64_t b, bool single) {
+    const auto* blocks = reinterpret_cast<const BlockQ4_0*>(row) + b;
+    const __m128i second = single ? _mm_setzero_si128() : load128(blocks[1].qs);
+    return {nibbles(load128(blocks[0].qs), second),
+            two_halves(blocks[0].d, single ? 0 : blocks[1].d)};
+  }
+};
 
-inline DecodedPair decode_q5_0(const std::byte* row, std::int64_t b, bool single) {
-  const auto* blocks = reinterpret_cast<const BlockQ5_0*>(row) + b;
-  std::uint32_t high_a, high_b = 0;
-  std::memcpy(&high_a, blocks[0].qh, sizeof high_a);
-  if (!single) std::memcpy(&high_b, blocks[1].qh, sizeof high_b);
-  const __m128i second = single ? _mm_setzero_si128() : load128(blocks[1].qs);
-  const __m512i low = nibbles(load128(blocks[0].qs), second);
-  const __mmask64 fifth_bit = high_a | (static_cast<std::uint64_t>(high_b) << 32);
-  const __m512i with_high = _mm512_mask_add_epi8(low, fifth_bit, low, bytes(16));
-  return {_mm512_sub_epi8(with_high, bytes(16)), two_halves(blocks[0].d, single ? 0 : blocks[1].d)};
-}
+struct DecodeQ5_0 {
+  static constexpr bool kSigned = false;
+  static constexpr int kOffset = 16;
+  static DecodedPair decode(const std::byte* row, std::int64_t b, bool single) {
+    const auto* blocks = reinterpret_cast<const BlockQ5_0*>(row) + b;
+    std::uint32_t high_a, high_b = 0;
+    std::memcpy(&high_a, blocks[0].qh, sizeof high_a);
+    if (!single) std::memcpy(&high_b, blocks[1].qh, sizeof high_b);
+    const __m128i second = single ? _mm_setzero_si128() : load128(blocks[1].qs);
+    const __m512i low = nibbles(load128(blocks[0].qs), second);
+    const __mmask64 fifth_bit = high_a | (static_cast<std::uint64_t>(high_b) << 32);
+    return {_mm512_mask_add_epi8(low, fifth_bit, low, bytes(16)),
+            two_halves(blocks[0].d, single ? 0 : blocks[1].d)};
+  }
+};
 
-template <class Unit, int NT, typename Decode>
+template <class Unit, int NT, typename Decoder>
 void dot_32_blocks(const std::byte* row, const QuantizedActivations& x, std::int64_t first,
-                   float* out, Decode decode) {
+                   float* out) {
+  constexpr bool kFlipSigns = Decoder::kSigned && !Unit::kExact;
+  constexpr int kOffset = Decoder::kSigned ? (kFlipSigns ? 0 : 128) : Decoder::kOffset;
   const __m512i block_of_lane = lanes_from(0, 8);
   Token tokens[NT];
   __m512 acc[NT];
+  __m128 offsets[NT];  // sum of weight scale * x scale * sum(x), per block of the pair
 #pragma GCC unroll 4
   for (int t = 0; t < NT; ++t) {
     tokens[t] = token(x, first + t);
     acc[t] = _mm512_setzero_ps();
+    offsets[t] = _mm_setzero_ps();
   }
   auto accumulate = [&](std::int64_t b, bool single) __attribute__((always_inline)) {
-    const DecodedPair pair = decode(row, b, single);
-    const __m512i magnitude = _mm512_abs_epi8(pair.weights);
-    const __mmask64 negative = _mm512_movepi8_mask(pair.weights);
+    const DecodedPair pair = Decoder::decode(row, b, single);
+    __m512i weights = pair.quants;
+    __mmask64 negative = 0;
+    if constexpr (kFlipSigns) {
+      negative = _mm512_movepi8_mask(weights);
+      weights = _mm512_abs_epi8(weights);
+    } else if constexpr (Decoder::kSigned) {
+      weights = _mm512_xor_si512(weights, bytes(static_cast<char>(0x80)));  // q + 128
+    }
 #pragma GCC unroll 4
     for (int t = 0; t < NT; ++t) {
       const std::int8_t* xp = tokens[t].values + 32 * b;
-      const __m512i xq = single ? _mm512_maskz_loadu_epi8(0xFFFFFFFFull, xp) : load512(xp);
-      const __m512i signed_x = _mm512_mask_sub_epi8(xq, negative, _mm512_setzero_si512(), xq);
-      const __m512i dots = Unit::dot(magnitude, signed_x);
-      const float* xs = tokens[t].scales + b;
-      const __m128 x_scales =
-          single ? _mm_load_ss(xs) : _mm_castpd_ps(_mm_load_sd(reinterpret_cast<const double*>(xs)));
+      __m512i xq = single ? _mm512_maskz_loadu_epi8(0xFFFFFFFFull, xp) : load512(xp);
+      if constexpr (kFlipSigns) xq = _mm512_mask_sub_epi8(xq, negative, _mm512_setzero_si512(), xq);
+      const __m512i dots = Unit::dot(weights, xq);
+      const auto load_pair = [single](const float* p) {
+        return single ? _mm_load_ss(p) : _mm_castpd_ps(_mm_load_sd(reinterpret_cast<const double*>(p)));
+      };
       const __m512 factors = _mm512_permutexvar_ps(
-          block_of_lane, _mm512_castps128_ps512(_mm_mul_ps(pair.scales, x_scales)));
+          block_of_lane, _mm512_castps128_ps512(_mm_mul_ps(pair.scales, load_pair(tokens[t].scales + b))));
       acc[t] = _mm512_fmadd_ps(_mm512_cvtepi32_ps(dots), factors, acc[t]);
+      if constexpr (kOffset != 0) {
+        offsets[t] = _mm_fmadd_ps(pair.scales, load_pair(tokens[t].block_sums + b), offsets[t]);
+      }
     }
   };
   std::int64_t b = 0;
   for (; b + 1 < x.blocks; b += 2) accumulate(b, false);
   if (b < x.blocks) accumulate(b, true);
 #pragma GCC unroll 4
-  for (int t = 0; t < NT; ++t) out[t] = sum_lanes(acc[t]);
+  for (int t = 0; t < NT; ++t) {
+    const float offset_sum = _mm_cvtss_f32(offsets[t]) + _mm_cvtss_f32(_mm_movehdup_ps(offsets[t]));
+    out[t] = sum_lanes(acc[t]) - static_cast<float>(kOffset) * offset_sum;
+  }
 }
 
 // ---- K-quants ----
@@ -215,9 +252,8 @@ void dot_k_with_mins(const std::byte* row, const QuantizedActivations& x, std::i
         acc = _mm512_fmadd_ps(_mm512_cvtepi32_ps(dots),
                               _mm512_permutexvar_ps(sub_block_of_lane[c], factors), acc);
       }
-      const __m256 x_sums = _mm256_cvtepi32_ps(
-          _mm256_madd_epi16(load256(tokens[t].sums + 16 * s), _mm256_set1_epi16(1)));
-      acc_mins[t] = _mm256_fmadd_ps(_mm256_mul_ps(offsets, x_scales), x_sums, acc_mins[t]);
+      acc_mins[t] =
+          _mm256_fmadd_ps(offsets, _mm256_loadu_ps(tokens[t].block_sums + 8 * s), acc_mins[t]);
     }
   }
 #pragma GCC unroll 4
@@ -239,7 +275,7 @@ void dot_q6_k(const std::byte* row, const QuantizedActivations& x, std::int64_t 
   const __m512i x_scale_of_sub_block = lanes_from(0, 2);
   // Shifts bringing qh's bit pairs to bits 4-5: groups 0 and 1 of a half (first register),
   // groups 2 and 3 (second register).
-  const __m512i shift_first = join(_mm256_set1_epi16(4), _mm256_set1_epi16(3));
+  const __m512i shift_first = join(_mm256_set1_epi16(4), _mm256_set1_epi16(2));
   const __m512i shift_second = join(_mm256_setzero_si256(), _mm256_set1_epi16(2));
   Token tokens[NT];
   __m512 acc_even[NT], acc_odd[NT], acc_offsets[NT];
@@ -291,16 +327,16 @@ void dot_q6_k(const std::byte* row, const QuantizedActivations& x, std::int64_t 
 
 // ---- float weights: 16 per register, the row's tail through masked loads ----
 
-template <int NT, typename Load16>
-void dot_float_rows(const std::byte* row, std::int64_t cols, const float* x, float* out,
-                    Load16 load16) {
+// Rows::load16 reads 16 weights (those in `mask`) as floats.
+template <int NT, typename Rows>
+void dot_float_rows(const std::byte* row, std::int64_t cols, const float* x, float* out) {
   __m512 acc_a[NT], acc_b[NT];
 #pragma GCC unroll 4
   for (int t = 0; t < NT; ++t) acc_a[t] = acc_b[t] = _mm512_setzero_ps();
   std::int64_t i = 0;
   for (; i + 32 <= cols; i += 32) {
-    const __m512 wa = load16(row, i, 0xFFFF);
-    const __m512 wb = load16(row, i + 16, 0xFFFF);
+    const __m512 wa = Rows::load16(row, i, 0xFFFF);
+    const __m512 wb = Rows::load16(row, i + 16, 0xFFFF);
 #pragma GCC unroll 4
     for (int t = 0; t < NT; ++t) {
       acc_a[t] = _mm512_fmadd_ps(wa, _mm512_loadu_ps(x + t * cols + i), acc_a[t]);
@@ -310,7 +346,7 @@ void dot_float_rows(const std::byte* row, std::int64_t cols, const float* x, flo
   for (; i < cols; i += 16) {
     const std::int64_t left = cols - i;
     const __mmask16 mask = left >= 16 ? 0xFFFF : static_cast<__mmask16>((1u << left) - 1);
-    const __m512 w = load16(row, i, mask);
+    const __m512 w = Rows::load16(row, i, mask);
 #pragma GCC unroll 4
     for (int t = 0; t < NT; ++t) {
       acc_a[t] = _mm512_fmadd_ps(w, _mm512_maskz_loadu_ps(mask, x + t * cols + i), acc_a[t]);
@@ -346,19 +382,19 @@ struct Kernels {
   template <int NT>
   struct Q8_0 {
     static void run(const std::byte* r, const QuantizedActivations& x, std::int64_t f, float* o) {
-      dot_32_blocks<Unit, NT>(r, x, f, o, decode_q8_0);
+      dot_32_blocks<Unit, NT, DecodeQ8_0>(r, x, f, o);
     }
   };
   template <int NT>
   struct Q4_0 {
     static void run(const std::byte* r, const QuantizedActivations& x, std::int64_t f, float* o) {
-      dot_32_blocks<Unit, NT>(r, x, f, o, decode_q4_0);
+      dot_32_blocks<Unit, NT, DecodeQ4_0>(r, x, f, o);
     }
   };
   template <int NT>
   struct Q5_0 {
     static void run(const std::byte* r, const QuantizedActivations& x, std::int64_t f, float* o) {
-      dot_32_blocks<Unit, NT>(r, x, f, o, decode_q5_0);
+      dot_32_blocks<Unit, NT, DecodeQ5_0>(r, x, f, o);
     }
   };
   template <int NT>
@@ -396,10 +432,10 @@ template <typename Rows>
 void float_entry(const std::byte* row, std::int64_t cols, const float* x, int n_tokens,
                  float* out) {
   switch (n_tokens) {
-    case 1: return dot_float_rows<1>(row, cols, x, out, Rows::load16);
-    case 2: return dot_float_rows<2>(row, cols, x, out, Rows::load16);
-    case 3: return dot_float_rows<3>(row, cols, x, out, Rows::load16);
-    default: return dot_float_rows<4>(row, cols, x, out, Rows::load16);
+    case 1: return dot_float_rows<1, Rows>(row, cols, x, out);
+    case 2: return dot_float_rows<2, Rows>(row, cols, x, out);
+    case 3: return dot_float_rows<3, Rows>(row, cols, x, out);
+    default: return dot_float_rows<4, Rows>(row, cols, x, out);
   }
 }
 

@@ -8,6 +8,7 @@ namespace codriver::llm::engine::kernels {
 namespace {
 
 struct VnniDot {
+  static constexpr bool kExact = true;  // no intermediate saturation
   static __m512i dot(__m512i unsigned_bytes, __m512i signed_bytes) {
     return _mm512_dpbusd_epi32(_mm512_setzero_si512(), unsigned_bytes, signed_bytes);
   }

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <type_traits>
 
 #include "llm/engine/kernels/block_formats.h"
 #include "llm/engine/kernels/block_values.h"
@@ -13,8 +14,8 @@
 namespace codriver::llm::engine::kernels {
 namespace {
 
-void quantize(const float* x, std::int64_t blocks, float* scales, std::int16_t* sums,
-              std::int8_t* values) {
+void quantize(const float* x, std::int64_t blocks, float* scales, float* block_sums,
+              std::int16_t* sums, std::int8_t* values) {
   for (std::int64_t b = 0; b < blocks; ++b) {
     const float* in = x + b * kActivationBlock;
     std::int8_t* q = values + b * kActivationBlock;
@@ -32,6 +33,7 @@ void quantize(const float* x, std::int64_t blocks, float* scales, std::int16_t* 
       for (int i = 0; i < 16; ++i) sum += q[16 * half + i];
       sums[2 * b + half] = static_cast<std::int16_t>(sum);
     }
+    block_sums[b] = scales[b] * static_cast<float>(sums[2 * b] + sums[2 * b + 1]);
   }
 }
 
@@ -49,101 +51,120 @@ struct Token {
   int block_sum(std::int64_t b) const { return sums[2 * b] + sums[2 * b + 1]; }
 };
 
-// The 32-value weight types: value = d * (quant - offset).
-template <typename Block, int kOffset, typename QuantOf>
+int dot_32(const std::int8_t* w, const std::int8_t* x) {
+  int sum = 0;
+  for (int i = 0; i < 32; ++i) sum += w[i] * x[i];
+  return sum;
+}
+
+int dot_32(const std::uint8_t* w, const std::int8_t* x) {
+  int sum = 0;
+  for (int i = 0; i < 32; ++i) sum += w[i] * x[i];
+  return sum;
+}
+
+// The 32-value weight types: value = d * q. Each block is decoded once for all tokens.
+template <typename Block>
 void dot_32_blocks(const std::byte* row, const QuantizedActivations& x, std::int64_t first_token,
-                   int n_tokens, float* out, QuantOf quant_of) {
+                   int n_tokens, float* out) {
   const auto* blocks = reinterpret_cast<const Block*>(row);
-  for (int k = 0; k < n_tokens; ++k) {
-    const Token token(x, first_token + k);
-    float acc = 0.0f;
-    for (std::int64_t b = 0; b < x.blocks; ++b) {
-      const std::int8_t* xq = token.values + b * kActivationBlock;
-      int sum = 0;
-      for (int i = 0; i < 32; ++i) sum += (quant_of(blocks[b], i) - kOffset) * xq[i];
-      acc += half_to_float(blocks[b].d) * token.scales[b] * static_cast<float>(sum);
+  float acc[kMaxDotTokens] = {};
+  for (std::int64_t b = 0; b < x.blocks; ++b) {
+    std::int8_t q[32];
+    if constexpr (std::is_same_v<Block, BlockQ8_0>) {
+      std::memcpy(q, blocks[b].qs, sizeof q);
+    } else {
+      block_quants(blocks[b], q);
     }
-    out[k] = acc;
+    const float d = half_to_float(blocks[b].d);
+    for (int k = 0; k < n_tokens; ++k) {
+      const Token token(x, first_token + k);
+      const int sum = dot_32(q, token.values + b * kActivationBlock);
+      acc[k] += d * token.scales[b] * static_cast<float>(sum);
+    }
   }
+  for (int k = 0; k < n_tokens; ++k) out[k] = acc[k];
 }
 
 void dot_q8_0(const std::byte* row, const QuantizedActivations& x, std::int64_t first_token,
               int n_tokens, float* out) {
-  dot_32_blocks<BlockQ8_0, 0>(row, x, first_token, n_tokens, out,
-                              [](const BlockQ8_0& b, int i) { return int{b.qs[i]}; });
+  dot_32_blocks<BlockQ8_0>(row, x, first_token, n_tokens, out);
 }
 
 void dot_q4_0(const std::byte* row, const QuantizedActivations& x, std::int64_t first_token,
               int n_tokens, float* out) {
-  dot_32_blocks<BlockQ4_0, 8>(row, x, first_token, n_tokens, out, q4_0_quant);
+  dot_32_blocks<BlockQ4_0>(row, x, first_token, n_tokens, out);
 }
 
 void dot_q5_0(const std::byte* row, const QuantizedActivations& x, std::int64_t first_token,
               int n_tokens, float* out) {
-  dot_32_blocks<BlockQ5_0, 16>(row, x, first_token, n_tokens, out, q5_0_quant);
+  dot_32_blocks<BlockQ5_0>(row, x, first_token, n_tokens, out);
 }
 
-// Q4_K and Q5_K: value = d * scale_j * quant - dmin * min_j in sub-block j.
-template <typename Block, typename QuantOf>
+// Q4_K and Q5_K: value = d * scale_j * q - dmin * min_j in sub-block j.
+template <typename Block>
 void dot_k_with_mins(const std::byte* row, const QuantizedActivations& x,
-                     std::int64_t first_token, int n_tokens, float* out, QuantOf quant_of) {
+                     std::int64_t first_token, int n_tokens, float* out) {
   const auto* blocks = reinterpret_cast<const Block*>(row);
   const std::int64_t super_blocks = x.blocks / 8;
-  for (int k = 0; k < n_tokens; ++k) {
-    const Token token(x, first_token + k);
-    float acc = 0.0f;
-    for (std::int64_t s = 0; s < super_blocks; ++s) {
-      const Block& block = blocks[s];
-      const float d = half_to_float(block.d);
-      const float dmin = half_to_float(block.dmin);
-      for (int j = 0; j < 8; ++j) {
-        const std::int64_t b = 8 * s + j;
-        const std::int8_t* xq = token.values + b * kActivationBlock;
-        int sum = 0;
-        for (int i = 0; i < 32; ++i) sum += quant_of(block, 32 * j + i) * xq[i];
-        int scale, min;
-        k_quant_scale_min(block.scales, j, scale, min);
-        acc += token.scales[b] * (d * static_cast<float>(scale * sum) -
-                                  dmin * static_cast<float>(min * token.block_sum(b)));
+  float acc[kMaxDotTokens] = {};
+  for (std::int64_t s = 0; s < super_blocks; ++s) {
+    const Block& block = blocks[s];
+    std::uint8_t q[kSuperBlock];
+    block_quants(block, q);
+    const float d = half_to_float(block.d);
+    const float dmin = half_to_float(block.dmin);
+    for (int j = 0; j < 8; ++j) {
+      int scale, min;
+      k_quant_scale_min(block.scales, j, scale, min);
+      const std::int64_t b = 8 * s + j;
+      for (int k = 0; k < n_tokens; ++k) {
+        const Token token(x, first_token + k);
+        const int sum = dot_32(q + 32 * j, token.values + b * kActivationBlock);
+        acc[k] += token.scales[b] * (d * static_cast<float>(scale * sum) -
+                                     dmin * static_cast<float>(min * token.block_sum(b)));
       }
     }
-    out[k] = acc;
   }
+  for (int k = 0; k < n_tokens; ++k) out[k] = acc[k];
 }
 
 void dot_q4_k(const std::byte* row, const QuantizedActivations& x, std::int64_t first_token,
               int n_tokens, float* out) {
-  dot_k_with_mins<BlockQ4_K>(row, x, first_token, n_tokens, out, q4_k_quant);
+  dot_k_with_mins<BlockQ4_K>(row, x, first_token, n_tokens, out);
 }
 
 void dot_q5_k(const std::byte* row, const QuantizedActivations& x, std::int64_t first_token,
               int n_tokens, float* out) {
-  dot_k_with_mins<BlockQ5_K>(row, x, first_token, n_tokens, out, q5_k_quant);
+  dot_k_with_mins<BlockQ5_K>(row, x, first_token, n_tokens, out);
 }
 
 void dot_q6_k(const std::byte* row, const QuantizedActivations& x, std::int64_t first_token,
               int n_tokens, float* out) {
   const auto* blocks = reinterpret_cast<const BlockQ6_K*>(row);
   const std::int64_t super_blocks = x.blocks / 8;
-  for (int k = 0; k < n_tokens; ++k) {
-    const Token token(x, first_token + k);
-    float acc = 0.0f;
-    for (std::int64_t s = 0; s < super_blocks; ++s) {
-      const BlockQ6_K& block = blocks[s];
-      const float d = half_to_float(block.d);
-      for (int j = 0; j < 8; ++j) {
-        const std::int64_t b = 8 * s + j;
+  float acc[kMaxDotTokens] = {};
+  for (std::int64_t s = 0; s < super_blocks; ++s) {
+    const BlockQ6_K& block = blocks[s];
+    std::int8_t q[kSuperBlock];
+    block_quants(block, q);
+    const float d = half_to_float(block.d);
+    for (int j = 0; j < 8; ++j) {
+      const std::int64_t b = 8 * s + j;
+      for (int k = 0; k < n_tokens; ++k) {
+        const Token token(x, first_token + k);
         const std::int8_t* xq = token.values + b * kActivationBlock;
-        int sum = 0;
-        for (int i = 0; i < 32; ++i) {
-          const int e = 32 * j + i;
-          sum += block.scales[e / 16] * (q6_k_quant(block, e) - 32) * xq[i];
+        int first_half = 0, second_half = 0;
+        for (int i = 0; i < 16; ++i) {
+          first_half += q[32 * j + i] * xq[i];
+          second_half += q[32 * j + 16 + i] * xq[16 + i];
         }
-        acc += d * token.scales[b] * static_cast<float>(sum);
+        const int sum = block.scales[2 * j] * first_half + block.scales[2 * j + 1] * second_half;
+        acc[k] += d * token.scales[b] * static_cast<float>(sum);
       }
     }
-    out[k] = acc;
   }
+  for (int k = 0; k < n_tokens; ++k) out[k] = acc[k];
 }
 
 template <typename ToFloat>

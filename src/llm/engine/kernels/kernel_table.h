@@ -21,10 +21,12 @@ inline constexpr int kMaxDotTokens = 4;
 // no constructor is ever emitted from a file compiled for a wider instruction set.)
 
 // One or more activation vectors quantised block-wise: value = scale * q, q in [-127, 127].
-// Token t's data starts at t * blocks in `scales`, t * blocks * 2 in `sums` and
-// t * blocks * 32 in `values`.
+// Token t's data starts at t * blocks in `scales` and `block_sums`, t * blocks * 2 in
+// `sums` and t * blocks * 32 in `values`. The sums let kernels use unsigned weight quants
+// and subtract the offset afterwards: sum((q_w - offset) x) = sum(q_w x) - offset sum(x).
 struct QuantizedActivations {
   const float* scales;       // one per block
+  const float* block_sums;   // scale * (sum of the block's 32 q), one per block
   const std::int16_t* sums;  // sum of q over each half block (16 values)
   const std::int8_t* values;
   std::int64_t blocks;  // per token
@@ -33,7 +35,7 @@ struct QuantizedActivations {
 // Quantises `blocks` blocks of 32 floats (all tokens at once: the layout is contiguous).
 // Every implementation gives bit-identical results (round half to even of x * 127 / amax).
 using QuantizeFn = void (*)(const float* x, std::int64_t blocks, float* scales,
-                            std::int16_t* sums, std::int8_t* values);
+                            float* block_sums, std::int16_t* sums, std::int8_t* values);
 
 // Dot products of one quantised weight row with tokens first_token .. first_token +
 // n_tokens - 1 of x (n_tokens in 1..kMaxDotTokens); out[k] is token first_token + k's.
@@ -66,7 +68,7 @@ KernelTable avx2_kernel_table();
 KernelTable avx512_kernel_table();       // AVX-512 F/BW/VL/DQ
 KernelTable avx512vnni_kernel_table();   // the same with VNNI dot products
 void quantize_activations_avx2(const float* x, std::int64_t blocks, float* scales,
-                               std::int16_t* sums, std::int8_t* values);
+                               float* block_sums, std::int16_t* sums, std::int8_t* values);
 #endif
 
 }  // namespace codriver::llm::engine::kernels
