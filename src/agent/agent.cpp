@@ -105,6 +105,12 @@ Answer Agent::ask(std::string_view text, std::optional<Language> language) {
   dialog.last_language = answer.lang;
   answer.intent = parse.intent;
   answer.confidence = parse.confidence;
+  if (wants_model(parse, text)) return ask_models(text, parse, std::move(answer));
+  return answer_embedded(parse, std::move(answer));
+}
+
+Answer Agent::answer_embedded(const language::ParseResult& parse, Answer answer) {
+  DialogState& dialog = world_.dialog;
   if (registry_.find(parse.intent) == nullptr)
     return answer_dialog_intent(parse, std::move(answer));
 
@@ -120,8 +126,8 @@ Answer Agent::ask(std::string_view text, std::optional<Language> language) {
   return run_tool(std::move(call), std::move(answer));
 }
 
-void Agent::execute(ToolCall call, Answer& answer) {
-  const ToolResult result = registry_.call(call);
+ToolResult Agent::execute(ToolCall call, Answer& answer) {
+  ToolResult result = registry_.call(call);
   call.status = result.ok ? CallStatus::kDone : CallStatus::kFailed;
   answer.tool_calls.push_back(call);
   answer.speech = result.ok ? say(answer.lang, result.speech_en, result.speech_zh)
@@ -131,27 +137,33 @@ void Agent::execute(ToolCall call, Answer& answer) {
   } else if (result.ok && !result.data.empty()) {
     answer.cards.push_back(result.data);
   }
+  return result;
+}
+
+bool Agent::needs_confirmation(const ToolCall& call) const {
+  const Tool* tool = registry_.find(call.name);
+  return tool != nullptr &&
+         (tool->destructive || (tool->changes_navigation && world_.dialog.car.moving()));
+}
+
+Answer Agent::ask_for_confirmation(ToolCall call, Answer answer) {
+  call.status = CallStatus::kPendingConfirmation;
+  world_.dialog.pending = call;
+  answer.tool_calls.push_back(call);
+  if (call.name == "forget_me") {
+    answer.speech = say(answer.lang, "Delete everything I know about you? Say yes to confirm.",
+                        "确定删除关于您的全部数据吗？请说“确定”。");
+  } else if (call.name == "cancel_navigation") {
+    answer.speech = say(answer.lang, "Cancel the navigation?", "要取消导航吗？");
+  } else {
+    answer.speech = say(answer.lang, "You're driving: shall I change the route?",
+                        "您正在行驶，确定要更改路线吗？");
+  }
+  return answer;
 }
 
 Answer Agent::run_tool(ToolCall call, Answer answer) {
-  const Tool* tool = registry_.find(call.name);
-  const bool needs_confirmation =
-      tool->destructive || (tool->changes_navigation && world_.dialog.car.moving());
-  if (needs_confirmation) {
-    call.status = CallStatus::kPendingConfirmation;
-    world_.dialog.pending = call;
-    answer.tool_calls.push_back(call);
-    if (call.name == "forget_me") {
-      answer.speech = say(answer.lang, "Delete everything I know about you? Say yes to confirm.",
-                          "确定删除关于您的全部数据吗？请说“确定”。");
-    } else if (call.name == "cancel_navigation") {
-      answer.speech = say(answer.lang, "Cancel the navigation?", "要取消导航吗？");
-    } else {
-      answer.speech = say(answer.lang, "You're driving: shall I change the route?",
-                          "您正在行驶，确定要更改路线吗？");
-    }
-    return answer;
-  }
+  if (needs_confirmation(call)) return ask_for_confirmation(std::move(call), std::move(answer));
   execute(std::move(call), answer);
   return answer;
 }

@@ -1,19 +1,36 @@
 #pragma once
 
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <string_view>
+#include <vector>
 
 #include "agent/agent_world.h"
 #include "agent/answer.h"
 #include "agent/tool_registry.h"
 #include "language/intent_parser.h"
+#include "llm/chat_model/chat_model.h"
 
 // The co-driver: one utterance in, an answer out. Understanding by the embedded parser
 // (a model plugs in later through the same registry), references and follow-ups from the
 // dialog state, confirmation before a trip changes while the car moves, and a short
 // spoken answer in the driver's language with the detail on cards.
 namespace codriver::agent {
+
+// The chat models behind the embedded parser (issue 8's hybrid policy): the parser answers
+// what it is sure of; the rest goes to the on-device model, or to the cloud model when one
+// is configured and the request needs it (long, several needs, or the car's model failed).
+// Every model call has a deadline; a failure falls through to the next path and, last, to
+// an honest answer from the embedded path.
+struct ModelOptions {
+  std::shared_ptr<llm::ChatModel> on_device;  // null: none on this car
+  std::shared_ptr<llm::ChatModel> cloud;      // null: not configured
+  std::chrono::milliseconds on_device_deadline{10000};
+  std::chrono::milliseconds cloud_deadline{8000};
+  int max_steps = 4;         // model calls per request (tool rounds + the answer)
+  bool model_first = false;  // skip the fast path: every request goes to a model (evaluation)
+};
 
 class Agent {
  public:
@@ -22,6 +39,7 @@ class Agent {
   Answer ask(std::string_view text, std::optional<routing::Language> language = std::nullopt);
 
   void set_car(const CarState& car) { world_.dialog.car = car; }
+  void set_models(ModelOptions models) { models_ = std::move(models); }
   // Lets `seconds` of driving pass for the simulated car on the active route.
   void advance(double seconds) { world_.advance(seconds); }
   // Forgets the conversation and the trip; keeps the car and the memory.
@@ -38,13 +56,25 @@ class Agent {
  private:
   Answer run_tool(ToolCall call, Answer answer);
   // Runs the call and puts its outcome, speech and cards into `answer`.
-  void execute(ToolCall call, Answer& answer);
+  ToolResult execute(ToolCall call, Answer& answer);
+  bool needs_confirmation(const ToolCall& call) const;
+  Answer ask_for_confirmation(ToolCall call, Answer answer);
+
+  // The model path (agent_model_path.cpp).
+  bool wants_model(const language::ParseResult& parse, std::string_view text) const;
+  Answer ask_models(std::string_view text, const language::ParseResult& parse, Answer answer);
+  Answer model_turn(llm::ChatModel& model, std::chrono::milliseconds budget, std::string_view text,
+                    Answer answer);
+  bool mentions_unreturned_place(const std::string& speech, const Answer& answer) const;
+  Answer answer_embedded(const language::ParseResult& parse, Answer answer);
   Answer answer_dialog_intent(const language::ParseResult& parse, Answer answer);
   bool resolve_reference(nlohmann::json& arguments, Answer& answer);
 
   AgentWorld world_;
   ToolRegistry registry_;
   language::IntentParser parser_;
+  ModelOptions models_;
+  std::vector<llm::ChatTurn> model_history_;  // the last turns the models saw
 };
 
 }  // namespace codriver::agent

@@ -18,7 +18,9 @@ struct Answer {
   std::string speech;
   nlohmann::json cards = nlohmann::json::array();
   double confidence = 0;
-  std::string path = "embedded";  // which understanding answered
+  std::string path = "embedded";       // which understanding answered: embedded, on_device, cloud
+  std::string model;                   // the chat model that answered, when one did
+  std::vector<std::string> fallbacks;  // paths that failed before this one, and why
 };
 
 // {"lang","intent","tool_calls","speech","cards","confidence","path"}

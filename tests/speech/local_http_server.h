@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <chrono>
 #include <condition_variable>
 #include <functional>
 #include <map>
@@ -19,7 +20,9 @@
 
 // A real HTTP/1.1 server on 127.0.0.1 and an ephemeral port, for testing clients
 // end to end: it reads whole requests (multipart bodies included), records them, and
-// answers what the test's handler says, or never answers, to exercise timeouts.
+// answers what the test's handler says, or never answers, to exercise timeouts. An answer
+// can also be streamed in chunks (as Server-Sent Events are), paced, or stop after the
+// head, to exercise streaming clients.
 namespace codriver::testing {
 
 struct HttpRequest {
@@ -39,6 +42,15 @@ struct HttpReply {
   std::string body;
   std::string content_type = "application/json";
   bool stall = false;  // read the request, then say nothing until the server stops
+  // Further header lines, e.g. {"Retry-After", "1"}.
+  std::vector<std::pair<std::string, std::string>> headers = {};
+  // When not empty, the body is sent as these pieces, one send() each, `chunk_delay`
+  // apart, without Content-Length (the end is the connection closing); `body` is unused.
+  std::vector<std::string> chunks = {};
+  std::chrono::milliseconds chunk_delay{0};
+  // Send the head (and any chunks), then say nothing more until the server stops.
+  bool stall_after_head = false;
+  bool hang_up = false;  // read the request, then close the connection without a word
 };
 
 struct MultipartPart {
@@ -215,17 +227,44 @@ class LocalHttpServer {
       wake_.wait(lock, [this] { return stopping_; });
       return;
     }
-    const std::string response = "HTTP/1.1 " + std::to_string(reply.status) +
-                                 " Test\r\nContent-Type: " + reply.content_type +
-                                 "\r\nContent-Length: " + std::to_string(reply.body.size()) +
-                                 "\r\nConnection: close\r\n\r\n" + reply.body;
+    if (reply.hang_up) return;
+    std::string head = "HTTP/1.1 " + std::to_string(reply.status) +
+                       " Test\r\nContent-Type: " + reply.content_type + "\r\n";
+    for (const auto& [name, value] : reply.headers)
+      head += name + ": " + value + "\r\n";
+    if (reply.chunks.empty())
+      head += "Content-Length: " + std::to_string(reply.body.size()) + "\r\n";
+    head += "Connection: close\r\n\r\n";
+    if (reply.chunks.empty()) {
+      if (!send_all(connection, head + reply.body)) return;
+    } else {
+      if (!send_all(connection, head)) return;
+      for (const std::string& chunk : reply.chunks) {
+        if (reply.chunk_delay.count() > 0 && wait_or_stop(reply.chunk_delay)) return;
+        if (!send_all(connection, chunk)) return;
+      }
+    }
+    if (reply.stall_after_head) {
+      std::unique_lock lock(mutex_);
+      wake_.wait(lock, [this] { return stopping_; });
+    }
+  }
+
+  static bool send_all(int connection, const std::string& data) {
     std::size_t sent = 0;
-    while (sent < response.size()) {
+    while (sent < data.size()) {
       const ssize_t wrote =
-          ::send(connection, response.data() + sent, response.size() - sent, MSG_NOSIGNAL);
-      if (wrote <= 0) return;
+          ::send(connection, data.data() + sent, data.size() - sent, MSG_NOSIGNAL);
+      if (wrote <= 0) return false;
       sent += static_cast<std::size_t>(wrote);
     }
+    return true;
+  }
+
+  // Sleeps for `delay`; true when the server is stopping (then it returns at once).
+  bool wait_or_stop(std::chrono::milliseconds delay) {
+    std::unique_lock lock(mutex_);
+    return wake_.wait_for(lock, delay, [this] { return stopping_; });
   }
 
   Handler handler_;

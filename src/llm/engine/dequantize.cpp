@@ -31,7 +31,8 @@ void dequantize_32_blocks(const std::byte* row, float* out, std::int64_t blocks)
       block_quants(in[b], q);
     }
     const float d = half_to_float(in[b].d);
-    for (int i = 0; i < 32; ++i) out[32 * b + i] = d * static_cast<float>(q[i]);
+    for (int i = 0; i < 32; ++i)
+      out[32 * b + i] = d * static_cast<float>(q[i]);
   }
 }
 
@@ -76,8 +77,8 @@ void dequantize_row(GgmlType type, const std::byte* row, float* out, std::int64_
     throw EngineError("cannot dequantize weights of type " + std::string(traits.name));
   }
   if (cols < 0 || cols % traits.block_elements != 0) {
-    throw EngineError("cannot dequantize " + std::to_string(cols) + " " +
-                      std::string(traits.name) + " weights: not a multiple of its block of " +
+    throw EngineError("cannot dequantize " + std::to_string(cols) + " " + std::string(traits.name) +
+                      " weights: not a multiple of its block of " +
                       std::to_string(traits.block_elements));
   }
   const std::int64_t blocks = cols / traits.block_elements;
@@ -86,10 +87,12 @@ void dequantize_row(GgmlType type, const std::byte* row, float* out, std::int64_
       std::memcpy(out, row, static_cast<std::size_t>(cols) * sizeof(float));
       return;
     case GgmlType::kF16:
-      for (std::int64_t i = 0; i < cols; ++i) out[i] = half_to_float(load_u16(row + 2 * i));
+      for (std::int64_t i = 0; i < cols; ++i)
+        out[i] = half_to_float(load_u16(row + 2 * i));
       return;
     case GgmlType::kBF16:
-      for (std::int64_t i = 0; i < cols; ++i) out[i] = bf16_to_float(load_u16(row + 2 * i));
+      for (std::int64_t i = 0; i < cols; ++i)
+        out[i] = bf16_to_float(load_u16(row + 2 * i));
       return;
     case GgmlType::kQ8_0:
       return dequantize_32_blocks<BlockQ8_0>(row, out, blocks);

@@ -91,8 +91,9 @@ void JsonSchemaConstraint::advance(std::string_view bytes) {
   StackSet& set = scratch_set();
   state_->load_into(set);
   if (!feed_all(set, bytes)) {
-    throw EngineError("constrained decoding: the text cannot continue a JSON value valid for the "
-                      "tool's schema (call accepts() before advance())");
+    throw EngineError(
+        "constrained decoding: the text cannot continue a JSON value valid for the "
+        "tool's schema (call accepts() before advance())");
   }
   state_->store_from(set);
 }

@@ -42,7 +42,8 @@ std::uint8_t type_bits(std::string_view name) {
 std::uint8_t type_bits(const JsonValue& type) {
   if (type.is_string()) return type_bits(type.text);
   std::uint8_t bits = 0;
-  for (const auto& name : type.items) bits |= type_bits(name.text);
+  for (const auto& name : type.items)
+    bits |= type_bits(name.text);
   return bits;
 }
 
@@ -65,8 +66,8 @@ struct Plain {
 
 void merge_keyword(Plain& plain, const JsonValue* schema, std::string_view keyword,
                    const JsonValue& value) {
-  if (is_annotation(keyword) || keyword == "anyOf" || keyword == "oneOf" ||
-      keyword == "allOf" || keyword == "uniqueItems") {
+  if (is_annotation(keyword) || keyword == "anyOf" || keyword == "oneOf" || keyword == "allOf" ||
+      keyword == "uniqueItems") {
     return;  // combinators were expanded; uniqueItems can only be false here
   }
   plain.trivial = false;
@@ -74,7 +75,8 @@ void merge_keyword(Plain& plain, const JsonValue* schema, std::string_view keywo
     plain.types &= type_bits(value);
   } else if (keyword == "enum") {
     std::vector<const JsonValue*> set;
-    for (const auto& item : value.items) set.push_back(&item);
+    for (const auto& item : value.items)
+      set.push_back(&item);
     plain.enum_sets.push_back(std::move(set));
   } else if (keyword == "const") {
     plain.enum_sets.push_back({&value});
@@ -91,7 +93,8 @@ void merge_keyword(Plain& plain, const JsonValue* schema, std::string_view keywo
   } else if (keyword == "items") {
     plain.items.push_back(&value);
   } else if (keyword == "required") {
-    for (const auto& name : value.items) plain.required.push_back(name.text);
+    for (const auto& name : value.items)
+      plain.required.push_back(name.text);
   } else if (keyword == "properties" || keyword == "additionalProperties") {
     if (plain.object_parts.empty() || plain.object_parts.back() != schema) {
       plain.object_parts.push_back(schema);
@@ -198,8 +201,8 @@ std::vector<std::uint64_t> minimal_masks(std::vector<std::uint64_t> masks) {
   masks.erase(std::unique(masks.begin(), masks.end()), masks.end());
   std::vector<std::uint64_t> kept;
   for (const auto mask : masks) {
-    const bool covered = std::any_of(kept.begin(), kept.end(),
-                                     [mask](std::uint64_t other) { return (mask & other) == other; });
+    const bool covered = std::any_of(
+        kept.begin(), kept.end(), [mask](std::uint64_t other) { return (mask & other) == other; });
     if (!covered) kept.push_back(mask);
   }
   return kept;
@@ -248,20 +251,24 @@ class Compiler {
   // anyOf/oneOf/allOf multiplied out: each result lists the schemas whose own keywords hold.
   std::vector<Conjuncts> expand(const Conjuncts& schemas) {
     std::vector<Conjuncts> result{{}};
-    for (const JsonValue* schema : schemas) result = product(result, expand_one(*schema));
+    for (const JsonValue* schema : schemas)
+      result = product(result, expand_one(*schema));
     return result;
   }
 
   std::vector<Conjuncts> expand_one(const JsonValue& schema) {
-    if (schema.is_bool()) return schema.boolean ? std::vector<Conjuncts>{{}} : std::vector<Conjuncts>{};
+    if (schema.is_bool())
+      return schema.boolean ? std::vector<Conjuncts>{{}} : std::vector<Conjuncts>{};
     std::vector<Conjuncts> result{{&schema}};
     for (const auto& [keyword, value] : schema.members) {
       if (keyword == "allOf") {
-        for (const auto& member : value.items) result = product(result, expand_one(member));
+        for (const auto& member : value.items)
+          result = product(result, expand_one(member));
       } else if (keyword == "anyOf" || keyword == "oneOf") {
         std::vector<Conjuncts> choices;
         for (const auto& member : value.items) {
-          for (auto& choice : expand_one(member)) choices.push_back(std::move(choice));
+          for (auto& choice : expand_one(member))
+            choices.push_back(std::move(choice));
           check_alternative_count(choices.size());
         }
         result = product(result, choices);
@@ -295,8 +302,9 @@ class Compiler {
   // The node for one conjunction without combinators; nullptr when no value satisfies it.
   const Node* compile_flat(const Conjuncts& flat, int nesting) {
     if (++compiled_ > kMaxNodes) {
-      throw EngineError("JSON Schema is too large for constrained decoding (it expands to more than " +
-                        std::to_string(kMaxNodes) + " sub-schemas)");
+      throw EngineError(
+          "JSON Schema is too large for constrained decoding (it expands to more than " +
+          std::to_string(kMaxNodes) + " sub-schemas)");
     }
     const Plain plain = merge(flat);
     if (plain.trivial) return out_.any->front();
@@ -319,10 +327,11 @@ class Compiler {
     Node node;
     node.has_enum = true;
     for (const JsonValue* value : plain.enum_sets.front()) {
-      const bool in_all = std::all_of(
-          plain.enum_sets.begin() + 1, plain.enum_sets.end(), [&](const auto& set) {
-            return std::any_of(set.begin(), set.end(),
-                               [&](const JsonValue* other) { return scalar_equal(*value, *other); });
+      const bool in_all =
+          std::all_of(plain.enum_sets.begin() + 1, plain.enum_sets.end(), [&](const auto& set) {
+            return std::any_of(set.begin(), set.end(), [&](const JsonValue* other) {
+              return scalar_equal(*value, *other);
+            });
           });
       if (in_all && satisfies(plain, *value)) node.enum_texts.push_back(literal_text(*value));
     }
@@ -335,8 +344,8 @@ class Compiler {
 
   static void compile_string(const Plain& plain, Node& node) {
     node.min_length = plain.min_length;
-    node.max_length = plain.has_max_length ? plain.max_length
-                                           : std::max(kDefaultMaxLength, plain.min_length);
+    node.max_length =
+        plain.has_max_length ? plain.max_length : std::max(kDefaultMaxLength, plain.min_length);
     if (node.min_length > node.max_length) node.types &= ~kStringBit;
   }
 
@@ -381,10 +390,12 @@ class Compiler {
     };
     for (const JsonValue* part : plain.object_parts) {
       if (const JsonValue* properties = part->find("properties")) {
-        for (const auto& member : properties->members) add(member.first);
+        for (const auto& member : properties->members)
+          add(member.first);
       }
     }
-    for (const auto& name : plain.required) add(name);
+    for (const auto& name : plain.required)
+      add(name);
     if (names.size() > kMaxProperties) {
       throw EngineError("JSON Schema object names " + std::to_string(names.size()) +
                         " properties: constrained decoding supports at most " +
@@ -398,7 +409,8 @@ class Compiler {
     std::vector<std::size_t> order(names.size());
     std::iota(order.begin(), order.end(), 0);
     std::vector<std::string> texts;
-    for (const auto& name : names) texts.push_back(json_text::quote_json_string(name).substr(1));
+    for (const auto& name : names)
+      texts.push_back(json_text::quote_json_string(name).substr(1));
     std::sort(order.begin(), order.end(),
               [&](std::size_t a, std::size_t b) { return texts[a] < texts[b]; });
     std::uint32_t longest = 0;
@@ -412,7 +424,8 @@ class Compiler {
     }
     Conjuncts additional;
     for (const JsonValue* part : plain.object_parts) {
-      if (const JsonValue* schema = part->find("additionalProperties")) additional.push_back(schema);
+      if (const JsonValue* schema = part->find("additionalProperties"))
+        additional.push_back(schema);
     }
     const Alternatives* free_values = compile(additional, nesting + 1);
     node.additional = free_values->empty() ? nullptr : free_values;
@@ -472,7 +485,8 @@ class Compiler {
     std::string print = std::to_string(node.types) + (node.any ? "A" : "") + "|";
     if (node.has_enum) {
       print += "E";
-      for (const auto& text : node.enum_texts) print += std::to_string(text.size()) + ":" + text;
+      for (const auto& text : node.enum_texts)
+        print += std::to_string(text.size()) + ":" + text;
       return print;
     }
     print += std::to_string(node.min_length) + "," + std::to_string(node.max_length) + "|" +
@@ -486,7 +500,8 @@ class Compiler {
     }
     if (with_required) {
       print += "|R";
-      for (const auto mask : node.required_masks) print += std::to_string(mask) + ",";
+      for (const auto mask : node.required_masks)
+        print += std::to_string(mask) + ",";
     }
     return print;
   }
@@ -501,7 +516,8 @@ class Compiler {
 
   const Alternatives* intern(const std::vector<const Node*>& nodes) {
     std::string print;
-    for (const Node* node : nodes) print += id(node) + ",";
+    for (const Node* node : nodes)
+      print += id(node) + ",";
     if (const auto found = alternatives_.find(print); found != alternatives_.end()) {
       return found->second;
     }

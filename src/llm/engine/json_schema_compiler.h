@@ -16,12 +16,12 @@
 namespace codriver::llm::engine::json_schema {
 
 // Limits that keep every document finite and the recogniser's stacks small.
-inline constexpr int kMaxSchemaNesting = 24;         // objects/arrays the schema nests
-inline constexpr int kMaxFreeNesting = 4;            // containers inside a value left free
+inline constexpr int kMaxSchemaNesting = 24;             // objects/arrays the schema nests
+inline constexpr int kMaxFreeNesting = 4;                // containers inside a value left free
 inline constexpr std::uint32_t kDefaultMaxLength = 256;  // code points, without maxLength
 inline constexpr std::uint32_t kDefaultMaxItems = 32;    // without maxItems
-inline constexpr std::uint32_t kMaxFreeMembers = 32;     // keys not named by "properties"
-inline constexpr std::uint32_t kFreeKeyLength = 64;      // code points of such a key
+inline constexpr std::uint32_t kMaxFreeMembers = 16;     // keys not named by "properties"
+inline constexpr std::uint32_t kFreeKeyLength = 32;      // code points of such a key
 inline constexpr std::uint32_t kLargestCount = 1000000;  // larger lengths/counts are cut
 inline constexpr std::size_t kMaxProperties = 64;        // named keys of one object
 inline constexpr std::size_t kMaxAlternatives = 64;      // per place, after expanding anyOf

@@ -34,17 +34,17 @@ void check_schema(const JsonValue& schema, const std::string& path);
 void check_type(const JsonValue& type, const std::string& path) {
   const auto check_name = [&](const JsonValue& name) {
     if (!name.is_string() || !listed(kTypeNames, name.text)) {
-      refuse(path, "type",
-             "must name string, integer, number, boolean, object, array or null");
+      refuse(path, "type", "must name string, integer, number, boolean, object, array or null");
     }
   };
   if (!type.is_array()) return check_name(type);
   if (type.items.empty()) refuse(path, "type", "must not be an empty array");
-  for (const auto& name : type.items) check_name(name);
+  for (const auto& name : type.items)
+    check_name(name);
 }
 
 bool is_count(const JsonValue& value) {
-  return value.is_number() && value.text[0] != '-' && validator_integral(value.text);
+  return value.is_number() && validator_number(value.text) >= 0 && validator_integral(value.text);
 }
 
 void check_scalar(const JsonValue& value, const std::string& path, std::string_view keyword) {
@@ -70,12 +70,12 @@ void check_keyword(std::string_view keyword, const JsonValue& value, const std::
     check_type(value, path);
   } else if (keyword == "properties") {
     if (!value.is_object()) refuse(path, keyword, "must be an object of schemas");
-    for (const auto& [name, schema] : value.members) check_schema(schema, here + "/" + name);
+    for (const auto& [name, schema] : value.members)
+      check_schema(schema, here + "/" + name);
   } else if (keyword == "required") {
-    const bool strings = value.is_array() && std::all_of(value.items.begin(), value.items.end(),
-                                                         [](const JsonValue& name) {
-                                                           return name.is_string();
-                                                         });
+    const bool strings =
+        value.is_array() && std::all_of(value.items.begin(), value.items.end(),
+                                        [](const JsonValue& name) { return name.is_string(); });
     if (!strings) refuse(path, keyword, "must be an array of property names");
   } else if (keyword == "additionalProperties") {
     check_schema(value, here);
@@ -86,7 +86,8 @@ void check_keyword(std::string_view keyword, const JsonValue& value, const std::
     check_schema(value, here);
   } else if (keyword == "enum") {
     if (!value.is_array()) refuse(path, keyword, "must be an array");
-    for (const auto& item : value.items) check_scalar(item, path, keyword);
+    for (const auto& item : value.items)
+      check_scalar(item, path, keyword);
   } else if (keyword == "const") {
     check_scalar(value, path, keyword);
   } else if (keyword == "minLength" || keyword == "maxLength" || keyword == "minItems" ||
@@ -111,7 +112,8 @@ void check_schema(const JsonValue& schema, const std::string& path) {
     throw EngineError("JSON Schema at " + (path.empty() ? std::string("the schema root") : path) +
                       " must be an object or a boolean");
   }
-  for (const auto& [keyword, value] : schema.members) check_keyword(keyword, value, path);
+  for (const auto& [keyword, value] : schema.members)
+    check_keyword(keyword, value, path);
 }
 
 }  // namespace

@@ -39,9 +39,9 @@ bool can_reach_magnitude(const NumberPrefix& prefix, bool integer_only, Units lo
   const int digits = prefix.integer_digits;
   if (prefix.has_dot) {
     const int decimals = prefix.fraction_digits;
-    const Units start = static_cast<Units>(prefix.integer_value) * kPowers[kUnitDecimals] +
-                        static_cast<Units>(prefix.fraction_value) *
-                            kPowers[kUnitDecimals - decimals];
+    const Units start =
+        static_cast<Units>(prefix.integer_value) * kPowers[kUnitDecimals] +
+        static_cast<Units>(prefix.fraction_value) * kPowers[kUnitDecimals - decimals];
     // Up to kMaxDecimalDigits - digits decimals in all: steps of 10^digits units.
     return has_multiple_in(start, start + kPowers[kUnitDecimals - decimals], kPowers[digits], lo,
                            hi);
@@ -95,7 +95,8 @@ Units units_of(std::string_view text, Rounding rounding, bool* exact) {
       ++at;
     }
     long long written = 0;
-    for (; at < text.size(); ++at) written = std::min(written * 10 + (text[at] - '0'), 100000LL);
+    for (; at < text.size(); ++at)
+      written = std::min(written * 10 + (text[at] - '0'), 100000LL);
     exponent += exponent_negative ? -written : written;
   }
   if (exact != nullptr) *exact = true;
@@ -168,8 +169,8 @@ long double validator_number(std::string_view text) {
   const auto result = std::from_chars(begin, end, value);
   if (result.ec == std::errc::result_out_of_range) {
     // Underflow reads as zero, overflow as infinity, as strtod does.
-    const bool tiny = text.find("e-") != std::string_view::npos ||
-                      text.find("E-") != std::string_view::npos;
+    const bool tiny =
+        text.find("e-") != std::string_view::npos || text.find("E-") != std::string_view::npos;
     const bool negative = !text.empty() && text[0] == '-';
     if (tiny) return negative ? -0.0L : 0.0L;
     return negative ? -HUGE_VALL : HUGE_VALL;

@@ -24,8 +24,8 @@ inline constexpr int kMaxIntegerDigits = 18;
 inline constexpr int kMaxDecimalDigits = 15;
 inline constexpr int kMaxExponentDigits = 2;
 // Beyond every value a number of the sizes above can have (|value| < 10^18).
-inline constexpr Units kUnitsClamp = static_cast<Units>(1000000000000000000LL) *
-                                     static_cast<Units>(1000000000000000000LL);
+inline constexpr Units kUnitsClamp =
+    static_cast<Units>(1000000000000000000LL) * static_cast<Units>(1000000000000000000LL);
 
 // 10^exponent, 0 <= exponent <= 36.
 Units power_of_ten(int exponent);

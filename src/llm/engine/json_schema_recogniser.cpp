@@ -83,10 +83,12 @@ std::pair<std::uint32_t, std::uint32_t> narrow(const std::vector<std::string>& t
     return static_cast<unsigned char>(text[pos]);
   };
   const auto first = texts.begin() + lo, last = texts.begin() + hi;
-  const auto begin = std::lower_bound(
-      first, last, byte, [&](const std::string& text, unsigned char b) { return byte_at(text) < b; });
-  const auto end = std::upper_bound(
-      begin, last, byte, [&](unsigned char b, const std::string& text) { return b < byte_at(text); });
+  const auto begin =
+      std::lower_bound(first, last, byte,
+                       [&](const std::string& text, unsigned char b) { return byte_at(text) < b; });
+  const auto end =
+      std::upper_bound(begin, last, byte,
+                       [&](unsigned char b, const std::string& text) { return b < byte_at(text); });
   return {static_cast<std::uint32_t>(begin - texts.begin()),
           static_cast<std::uint32_t>(end - texts.begin())};
 }
@@ -216,8 +218,8 @@ bool integer_only(const Node& node) {
 }
 
 bool number_terminal(const Frame& frame) {
-  return frame.phase == kZero || frame.phase == kIntegerDigits ||
-         frame.phase == kFractionDigits || frame.phase == kExponentDigits;
+  return frame.phase == kZero || frame.phase == kIntegerDigits || frame.phase == kFractionDigits ||
+         frame.phase == kExponentDigits;
 }
 
 // A number that could end here: whole in the grammar and inside the schema's range.
@@ -287,8 +289,8 @@ class Feeder {
 
   // Continues a copy that is to see `byte` after `outcome`; drops it when it cannot.
   void finish_fork(Stack& fork, Outcome outcome, unsigned char byte) {
-    const bool alive = outcome == Outcome::kConsumed ||
-                       (outcome == Outcome::kRefeed && feed(fork, byte));
+    const bool alive =
+        outcome == Outcome::kConsumed || (outcome == Outcome::kRefeed && feed(fork, byte));
     if (!alive) fork.depth = kDead;
   }
 

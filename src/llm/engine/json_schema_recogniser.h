@@ -16,8 +16,8 @@
 // keep that finite), so generation never paints itself into a corner.
 namespace codriver::llm::engine::json_schema {
 
-inline constexpr std::size_t kMaxDepth = 32;    // frames per stack (nesting + 1)
-inline constexpr std::size_t kMaxStacks = 64;   // alternatives followed at once
+inline constexpr std::size_t kMaxDepth = 32;   // frames per stack (nesting + 1)
+inline constexpr std::size_t kMaxStacks = 64;  // alternatives followed at once
 
 enum class FrameKind : std::uint8_t { kValue, kObject, kKey, kArray, kString, kNumber, kLiteral };
 
@@ -31,14 +31,14 @@ struct Frame {
   // kValue/kObject: one space may come next; kKey: a key not named by the schema is still
   // possible; kNumber: negative.
   std::uint8_t flag;
-  std::uint32_t count;      // code points (string, key), items (array), free keys (object)
-  std::uint32_t pos;        // literal, key: bytes matched
-  std::uint32_t lo, hi;     // literal, key: the sorted texts [lo, hi) still matching
-  std::uint8_t utf8_left;   // string scan: continuation bytes still due
-  std::uint8_t utf8_rule;   // ... and the narrower range of the first of them
-  std::uint8_t escape;      // 0, 1 after '\', 2 + hex digits read after "\u"
-  std::uint8_t surrogate;   // 1: a high surrogate was read, 2: reading its low half
-  std::uint16_t unit;       // the \u code unit being read
+  std::uint32_t count;     // code points (string, key), items (array), free keys (object)
+  std::uint32_t pos;       // literal, key: bytes matched
+  std::uint32_t lo, hi;    // literal, key: the sorted texts [lo, hi) still matching
+  std::uint8_t utf8_left;  // string scan: continuation bytes still due
+  std::uint8_t utf8_rule;  // ... and the narrower range of the first of them
+  std::uint8_t escape;     // 0, 1 after '\', 2 + hex digits read after "\u"
+  std::uint8_t surrogate;  // 1: a high surrogate was read, 2: reading its low half
+  std::uint16_t unit;      // the \u code unit being read
   std::uint8_t integer_digits, fraction_digits;
   std::uint8_t exponent_digits, unused[3];
   std::uint64_t a;  // object: keys present (bit per named key); key: the chosen key;

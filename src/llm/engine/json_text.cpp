@@ -55,8 +55,7 @@ std::size_t utf8_sequence_length(std::string_view text, std::size_t at) {
     return in(byte(at + 1), lo, hi) && in(byte(at + 2), 0x80, 0xBF) ? 3 : 0;
   }
   if (in(lead, 0xF0, 0xF4)) {
-    return in(byte(at + 1), lo, hi) && in(byte(at + 2), 0x80, 0xBF) &&
-                   in(byte(at + 3), 0x80, 0xBF)
+    return in(byte(at + 1), lo, hi) && in(byte(at + 2), 0x80, 0xBF) && in(byte(at + 3), 0x80, 0xBF)
                ? 4
                : 0;
   }
@@ -137,20 +136,23 @@ class Reader {
     if (peek() == '0') {
       ++at_;
     } else if (is_digit(peek()) && !at_end()) {
-      while (!at_end() && is_digit(peek())) ++at_;
+      while (!at_end() && is_digit(peek()))
+        ++at_;
     } else {
       fail("unexpected character");
     }
     if (!at_end() && peek() == '.') {
       ++at_;
       if (at_end() || !is_digit(peek())) fail("expected a digit after '.'");
-      while (!at_end() && is_digit(peek())) ++at_;
+      while (!at_end() && is_digit(peek()))
+        ++at_;
     }
     if (!at_end() && (peek() == 'e' || peek() == 'E')) {
       ++at_;
       if (!at_end() && (peek() == '+' || peek() == '-')) ++at_;
       if (at_end() || !is_digit(peek())) fail("expected a digit in the exponent");
-      while (!at_end() && is_digit(peek())) ++at_;
+      while (!at_end() && is_digit(peek()))
+        ++at_;
     }
     JsonValue value;
     value.kind = JsonValue::Kind::kNumber;

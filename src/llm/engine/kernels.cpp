@@ -62,22 +62,33 @@ const KernelTable& active_kernels() {
 
 kernels::QuantizedDotFn quantized_dot(const KernelTable& table, GgmlType type) {
   switch (type) {
-    case GgmlType::kQ8_0: return table.q8_0;
-    case GgmlType::kQ4_0: return table.q4_0;
-    case GgmlType::kQ5_0: return table.q5_0;
-    case GgmlType::kQ4_K: return table.q4_k;
-    case GgmlType::kQ5_K: return table.q5_k;
-    case GgmlType::kQ6_K: return table.q6_k;
-    default: return nullptr;
+    case GgmlType::kQ8_0:
+      return table.q8_0;
+    case GgmlType::kQ4_0:
+      return table.q4_0;
+    case GgmlType::kQ5_0:
+      return table.q5_0;
+    case GgmlType::kQ4_K:
+      return table.q4_k;
+    case GgmlType::kQ5_K:
+      return table.q5_k;
+    case GgmlType::kQ6_K:
+      return table.q6_k;
+    default:
+      return nullptr;
   }
 }
 
 kernels::FloatDotFn float_dot(const KernelTable& table, GgmlType type) {
   switch (type) {
-    case GgmlType::kF32: return table.f32;
-    case GgmlType::kF16: return table.f16;
-    case GgmlType::kBF16: return table.bf16;
-    default: return nullptr;
+    case GgmlType::kF32:
+      return table.f32;
+    case GgmlType::kF16:
+      return table.f16;
+    case GgmlType::kBF16:
+      return table.bf16;
+    default:
+      return nullptr;
   }
 }
 
@@ -152,7 +163,8 @@ struct Product {
         const int n = static_cast<int>(std::min<std::int64_t>(kMaxDotTokens, n_tokens - t));
         for (std::int64_t r = tile; r < tile_end; ++r) {
           dot(r, t, n, out);
-          for (int k = 0; k < n; ++k) y[(t + k) * w->rows + r] = out[k];
+          for (int k = 0; k < n; ++k)
+            y[(t + k) * w->rows + r] = out[k];
         }
       }
     }
@@ -163,10 +175,14 @@ struct Product {
 
 std::string_view isa_name(Isa isa) {
   switch (isa) {
-    case Isa::kScalar: return "scalar";
-    case Isa::kAvx2: return "avx2";
-    case Isa::kAvx512: return "avx512";
-    case Isa::kAvx512Vnni: return "avx512-vnni";
+    case Isa::kScalar:
+      return "scalar";
+    case Isa::kAvx2:
+      return "avx2";
+    case Isa::kAvx512:
+      return "avx512";
+    case Isa::kAvx512Vnni:
+      return "avx512-vnni";
   }
   return "unknown";
 }
@@ -182,7 +198,9 @@ Isa set_isa(Isa isa) {
   return chosen;
 }
 
-Isa current_isa() { return selected_isa().load(std::memory_order_relaxed); }
+Isa current_isa() {
+  return selected_isa().load(std::memory_order_relaxed);
+}
 
 void matmul(const WeightMatrix& w, const float* x, std::int64_t n_tokens, float* y,
             ThreadPool& pool) {

@@ -51,14 +51,16 @@ ThreadPool::ThreadPool(int threads) {
   // Workers start from the generation of now, not of whenever their thread gets to run:
   // a job published in between must still be seen as new.
   const std::uint32_t start = generation_.load();
-  for (int i = 1; i < threads; ++i) workers_.emplace_back([this, start] { worker_loop(start); });
+  for (int i = 1; i < threads; ++i)
+    workers_.emplace_back([this, start] { worker_loop(start); });
 }
 
 ThreadPool::~ThreadPool() {
   stopping_.store(true, std::memory_order_release);
   generation_.fetch_add(1, std::memory_order_acq_rel);
   generation_.notify_all();
-  for (std::thread& worker : workers_) worker.join();
+  for (std::thread& worker : workers_)
+    worker.join();
 }
 
 void ThreadPool::parallel_for(std::int64_t n,
@@ -75,20 +77,34 @@ void ThreadPool::parallel_for(std::int64_t n,
   chunk_size_ = (n + chunk_count_ - 1) / chunk_count_;
   chunk_count_ = (n + chunk_size_ - 1) / chunk_size_;
   next_chunk_.store(0, std::memory_order_relaxed);
+  chunks_done_.store(0, std::memory_order_relaxed);
   exception_ = nullptr;
-  workers_running_.store(static_cast<int>(workers_.size()), std::memory_order_relaxed);
+  job_open_.store(true);
   generation_.fetch_add(1, std::memory_order_release);
   generation_.notify_all();
 
   run_chunks();
+  wait_for_chunks();
 
-  // Every worker must have left the job before `fn` (the caller's) goes out of scope.
-  for (int running = workers_running_.load(std::memory_order_acquire); running != 0;
-       running = workers_running_.load(std::memory_order_acquire)) {
-    wait_for_change(workers_running_, running);
+  // No worker may still be inside the job when `fn` (the caller's) goes out of scope or
+  // the next job is written; late ones see it closed and do not enter.
+  job_open_.store(false);
+  for (int spins = 0; active_workers_.load() != 0; ++spins) {
+    if (spins < 1000) {
+      cpu_relax();
+    } else {
+      std::this_thread::yield();  // it was descheduled inside the job: let it run
+    }
   }
   job_ = nullptr;
   if (exception_) std::rethrow_exception(exception_);
+}
+
+void ThreadPool::wait_for_chunks() {
+  for (std::int64_t done = chunks_done_.load(std::memory_order_acquire); done != chunk_count_;
+       done = chunks_done_.load(std::memory_order_acquire)) {
+    wait_for_change(chunks_done_, done);
+  }
 }
 
 void ThreadPool::run_chunks() {
@@ -102,6 +118,9 @@ void ThreadPool::run_chunks() {
       (*job_)(begin, end);
     } catch (...) {
       record_exception();
+    }
+    if (chunks_done_.fetch_add(1, std::memory_order_acq_rel) + 1 == chunk_count_) {
+      chunks_done_.notify_all();
     }
   }
   inside_job = false;
@@ -117,10 +136,9 @@ void ThreadPool::worker_loop(std::uint32_t seen) {
     wait_for_change(generation_, seen);
     seen = generation_.load(std::memory_order_acquire);
     if (stopping_.load(std::memory_order_acquire)) return;
-    run_chunks();
-    if (workers_running_.fetch_sub(1, std::memory_order_acq_rel) == 1) {
-      workers_running_.notify_all();
-    }
+    active_workers_.fetch_add(1);
+    if (job_open_.load()) run_chunks();
+    active_workers_.fetch_sub(1);
   }
 }
 

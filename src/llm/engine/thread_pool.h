@@ -19,8 +19,10 @@ namespace codriver::llm::engine {
 //
 // A call allocates nothing: workers are woken through an atomic generation counter, spin
 // briefly (decode issues hundreds of calls per token, microseconds apart) and then sleep
-// on it. Calls from several threads are serialised; a parallel_for issued from inside a
-// running job runs inline on the calling thread.
+// on it. The caller waits for the chunks, not for the workers: a worker that wakes late
+// (descheduled on a busy machine) finds the job closed and leaves it, so it never holds
+// the caller up. Calls from several threads are serialised; a parallel_for issued from
+// inside a running job runs inline on the calling thread.
 class ThreadPool {
  public:
   explicit ThreadPool(int threads);  // threads >= 1, counting the caller
@@ -39,6 +41,7 @@ class ThreadPool {
   void worker_loop(std::uint32_t seen_generation);
   void run_chunks();
   void record_exception();
+  void wait_for_chunks();
 
   std::vector<std::thread> workers_;
   std::mutex call_mutex_;  // one parallel_for at a time
@@ -49,8 +52,13 @@ class ThreadPool {
   std::int64_t chunk_size_ = 0;
   std::int64_t chunk_count_ = 0;
   std::atomic<std::int64_t> next_chunk_{0};
+  std::atomic<std::int64_t> chunks_done_{0};
   std::atomic<std::uint32_t> generation_{0};
-  std::atomic<int> workers_running_{0};
+  // A worker counts itself in `active_workers_` before looking at `job_open_`; the caller
+  // closes the job and then waits for the count to drop to zero, so no worker touches a
+  // finished job's state (both sequentially consistent).
+  std::atomic<bool> job_open_{false};
+  std::atomic<int> active_workers_{0};
   std::atomic<bool> stopping_{false};
 
   std::mutex exception_mutex_;

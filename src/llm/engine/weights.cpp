@@ -57,7 +57,8 @@ WeightMatrix weight_matrix(const gguf::TensorInfo& tensor) {
   check_supported(tensor.type, what);
   if (tensor.dims.empty()) throw EngineError(what + " has no dimensions");
   std::uint64_t rows = 1;
-  for (std::size_t i = 1; i < tensor.dims.size(); ++i) rows *= tensor.dims[i];
+  for (std::size_t i = 1; i < tensor.dims.size(); ++i)
+    rows *= tensor.dims[i];
   const auto cols = static_cast<std::int64_t>(tensor.dims[0]);
   WeightMatrix matrix{tensor.type, tensor.data, static_cast<std::int64_t>(rows), cols,
                       checked_row_bytes(tensor.type, cols, what)};

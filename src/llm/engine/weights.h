@@ -18,7 +18,9 @@ struct WeightMatrix {
   std::int64_t cols = 0;
   std::size_t row_bytes = 0;
 
-  const std::byte* row(std::int64_t r) const { return data + r * static_cast<std::int64_t>(row_bytes); }
+  const std::byte* row(std::int64_t r) const {
+    return data + r * static_cast<std::int64_t>(row_bytes);
+  }
 };
 
 // Whether the kernels can compute with weights of this type: F32, F16, BF16, Q8_0, Q4_0,

@@ -13,11 +13,12 @@ using Mode = CompletionPlan::Mode;
 
 // The schema of a call to `tool`: what Qwen writes between <tool_call> tags.
 Json call_schema(const ToolSpec& tool) {
-  return Json{{"type", "object"},
-              {"properties",
-               {{"name", {{"const", tool.name}}}, {"arguments", Json::parse(tool.parameters_json)}}},
-              {"required", Json::array({"name", "arguments"})},
-              {"additionalProperties", false}};
+  return Json{
+      {"type", "object"},
+      {"properties",
+       {{"name", {{"const", tool.name}}}, {"arguments", Json::parse(tool.parameters_json)}}},
+      {"required", Json::array({"name", "arguments"})},
+      {"additionalProperties", false}};
 }
 
 std::string forced_call_schema(const ChatRequest& request) {
@@ -27,7 +28,8 @@ std::string forced_call_schema(const ChatRequest& request) {
     }
   }
   Json any_of = Json::array();
-  for (const ToolSpec& tool : request.tools) any_of.push_back(call_schema(tool));
+  for (const ToolSpec& tool : request.tools)
+    any_of.push_back(call_schema(tool));
   return any_of.size() == 1 ? any_of[0].dump() : Json{{"anyOf", any_of}}.dump();
 }
 
@@ -35,8 +37,8 @@ engine::JsonSchemaConstraint compile(const std::string& schema, const std::strin
   try {
     return engine::JsonSchemaConstraint::from_schema(schema);
   } catch (const engine::EngineError& error) {
-    throw invalid_request(what + " cannot be used for constrained decoding: " + error.what(),
-                          {}, "unsupported_schema");
+    throw invalid_request(what + " cannot be used for constrained decoding: " + error.what(), {},
+                          "unsupported_schema");
   }
 }
 
@@ -47,7 +49,8 @@ std::vector<tokenizer::TokenId> prompt_tokens(const ChatRequest& request,
   options.style = model.style;
   options.enable_thinking = request.enable_thinking.value_or(model.enable_thinking);
   if (request.tool_choice != ToolChoice::kNone) {
-    for (const ToolSpec& tool : request.tools) options.tools.push_back(tool.json);
+    for (const ToolSpec& tool : request.tools)
+      options.tools.push_back(tool.json);
   }
   try {
     return engine::chat_prompt_tokens(request.messages, options, tokenizer);
@@ -57,62 +60,13 @@ std::vector<tokenizer::TokenId> prompt_tokens(const ChatRequest& request,
 }
 
 Json tool_call_delta(std::size_t index, const std::string& id, const chat::ToolCall& call) {
-  return Json{{"tool_calls", Json::array({Json{{"index", index},
-                                               {"id", id},
-                                               {"type", "function"},
-                                               {"function",
-                                                {{"name", call.name},
-                                                 {"arguments", call.arguments}}}}})}};
+  return Json{
+      {"tool_calls",
+       Json::array({Json{{"index", index},
+                         {"id", id},
+                         {"type", "function"},
+                         {"function", {{"name", call.name}, {"arguments", call.arguments}}}}})}};
 }
-
-// Turns parser events into the result and into deltas for the stream.
-class OutputCollector {
- public:
-  OutputCollector(CompletionResult& result, const CompletionCallbacks& callbacks)
-      : result_(result), callbacks_(callbacks) {}
-
-  bool content(const std::string& text) {
-    result_.content += text;
-    return send(Json{{"content", text}});
-  }
-  bool reasoning(const std::string& text) {
-    result_.reasoning += text;
-    return send(Json{{"reasoning_content", text}});
-  }
-  bool call(const chat::ToolCall& call) {
-    result_.tool_calls.push_back(call);
-    result_.tool_call_ids.push_back(random_id("call_"));
-    return send(tool_call_delta(result_.tool_calls.size() - 1, result_.tool_call_ids.back(), call));
-  }
-  // A call the parser could not use goes to the client as the text the model wrote.
-  bool events(const std::vector<chat::ChatEvent>& events) {
-    bool go_on = true;
-    for (const chat::ChatEvent& event : events) {
-      switch (event.kind) {
-        case chat::ChatEventKind::kText:
-          go_on = content(event.text) && go_on;
-          break;
-        case chat::ChatEventKind::kReasoning:
-          go_on = reasoning(event.text) && go_on;
-          break;
-        case chat::ChatEventKind::kToolCall:
-          go_on = call(event.call) && go_on;
-          break;
-        case chat::ChatEventKind::kInvalidToolCall:
-          go_on = content("<tool_call>" + event.raw + "</tool_call>") && go_on;
-          break;
-      }
-    }
-    return go_on;
-  }
-  bool idle() { return !callbacks_.on_idle || callbacks_.on_idle(); }
-
- private:
-  bool send(const Json& delta) { return !callbacks_.on_delta || callbacks_.on_delta(delta); }
-
-  CompletionResult& result_;
-  const CompletionCallbacks& callbacks_;
-};
 
 std::string finish_reason(engine::StopReason stop, const CompletionResult& result) {
   if (!result.tool_calls.empty()) return "tool_calls";
@@ -129,15 +83,66 @@ std::string random_id(const std::string& prefix) {
       "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
   thread_local std::mt19937_64 random{std::random_device{}()};
   std::string id = prefix;
-  for (int i = 0; i < 24; ++i) id += kAlphabet[random() % (sizeof kAlphabet - 1)];
+  for (int i = 0; i < 24; ++i)
+    id += kAlphabet[random() % (sizeof kAlphabet - 1)];
   return id;
+}
+
+CompletionOutput::CompletionOutput(CompletionResult& result, CompletionCallbacks callbacks)
+    : result_(result), callbacks_(std::move(callbacks)) {}
+
+bool CompletionOutput::content(const std::string& text) {
+  result_.content += text;
+  return send(Json{{"content", text}});
+}
+
+bool CompletionOutput::reasoning(const std::string& text) {
+  result_.reasoning += text;
+  return send(Json{{"reasoning_content", text}});
+}
+
+bool CompletionOutput::call(const chat::ToolCall& call) {
+  result_.tool_calls.push_back(call);
+  result_.tool_call_ids.push_back(random_id("call_"));
+  return send(tool_call_delta(result_.tool_calls.size() - 1, result_.tool_call_ids.back(), call));
+}
+
+bool CompletionOutput::events(const std::vector<chat::ChatEvent>& events) {
+  bool go_on = true;
+  for (const chat::ChatEvent& event : events) {
+    switch (event.kind) {
+      case chat::ChatEventKind::kText:
+        go_on = content(event.text) && go_on;
+        break;
+      case chat::ChatEventKind::kReasoning:
+        go_on = reasoning(event.text) && go_on;
+        break;
+      case chat::ChatEventKind::kToolCall:
+        go_on = call(event.call) && go_on;
+        break;
+      case chat::ChatEventKind::kInvalidToolCall:
+        // No OpenAI field says "a call that failed": the client gets what the model wrote.
+        go_on = content("<tool_call>" + event.raw + "</tool_call>") && go_on;
+        break;
+    }
+  }
+  return go_on;
+}
+
+bool CompletionOutput::idle() {
+  return !callbacks_.on_idle || callbacks_.on_idle();
+}
+
+bool CompletionOutput::send(const Json& delta) {
+  return !callbacks_.on_delta || callbacks_.on_delta(delta);
 }
 
 CompletionPlan plan_completion(const ChatRequest& request, const tokenizer::Tokenizer& tokenizer,
                                const ServedModel& model) {
   CompletionPlan plan;
   plan.prompt = prompt_tokens(request, tokenizer, model);
-  for (const ToolSpec& tool : request.tools) plan.tool_names.push_back(tool.name);
+  for (const ToolSpec& tool : request.tools)
+    plan.tool_names.push_back(tool.name);
   if (request.tool_choice == ToolChoice::kRequired || request.tool_choice == ToolChoice::kNamed) {
     plan.mode = Mode::kToolCall;
     const auto prefix = tokenizer.encode("<tool_call>\n", tokenizer::SpecialTokens::kRecognize);
@@ -170,7 +175,7 @@ CompletionPlan plan_completion(const ChatRequest& request, const tokenizer::Toke
 CompletionResult run_completion(engine::Generator& generator, CompletionPlan& plan,
                                 const CompletionCallbacks& callbacks) {
   CompletionResult result;
-  OutputCollector output(result, callbacks);
+  CompletionOutput output(result, callbacks);
   chat::ToolCallParser parser(plan.parser);
   std::string constrained_text;
   bool go_on = true;

@@ -20,11 +20,11 @@
 namespace codriver::llm::serve {
 
 struct ServedModel {
-  std::string id;                    // what /v1/models lists
-  std::int64_t created = 0;          // unix seconds (the file's time)
-  std::int64_t context_length = 0;   // prompt + completion tokens at most
+  std::string id;                   // what /v1/models lists
+  std::int64_t created = 0;         // unix seconds (the file's time)
+  std::int64_t context_length = 0;  // prompt + completion tokens at most
   engine::ChatTemplateStyle style = engine::ChatTemplateStyle::kQwen25;
-  bool enable_thinking = false;      // Qwen3's default when the request does not say
+  bool enable_thinking = false;  // Qwen3's default when the request does not say
 };
 
 // What generation needs, made before the generator is taken (it is shared).
@@ -66,6 +66,28 @@ struct CompletionCallbacks {
   // After a token that gave nothing to send (text held back, a call being written);
   // false cancels. Lets the server notice a client that went away.
   std::function<bool()> on_idle;
+};
+
+// The output of one completion as it arrives: parser events (or constrained text) are
+// added to the result and, through the callbacks, sent as deltas.
+class CompletionOutput {
+ public:
+  CompletionOutput(CompletionResult& result, CompletionCallbacks callbacks);
+
+  // Each returns false when a callback asked to stop.
+  bool content(const std::string& text);
+  bool reasoning(const std::string& text);
+  bool call(const chat::ToolCall& call);  // gets an id "call_..."
+  // Text, reasoning and calls as above; a call the parser could not use becomes content,
+  // the "<tool_call>...</tool_call>" the model wrote.
+  bool events(const std::vector<chat::ChatEvent>& events);
+  bool idle();
+
+ private:
+  bool send(const nlohmann::ordered_json& delta);
+
+  CompletionResult& result_;
+  CompletionCallbacks callbacks_;
 };
 
 // Throws engine::EngineError when the engine fails.

@@ -33,8 +33,8 @@ std::string type_name(const Json& value) {
 
 [[noreturn]] void wrong_type(const std::string& field, const std::string& expected,
                              const Json& value) {
-  throw invalid_request("Invalid type for '" + field + "': expected " + expected +
-                            ", but got " + type_name(value) + ".",
+  throw invalid_request("Invalid type for '" + field + "': expected " + expected + ", but got " +
+                            type_name(value) + ".",
                         field, "invalid_type");
 }
 
@@ -85,8 +85,8 @@ std::int64_t integer_of(const Json& value, const std::string& field, std::int64_
     bad_value(field, "it must be at most " + std::to_string(high) + ".");
   const auto number = value.get<std::int64_t>();
   if (number < low || number > high)
-    bad_value(field, "it must be between " + std::to_string(low) + " and " + std::to_string(high) +
-                         ".");
+    bad_value(field,
+              "it must be between " + std::to_string(low) + " and " + std::to_string(high) + ".");
   return number;
 }
 
@@ -104,8 +104,8 @@ std::string content_of(const Json& message, const std::string& field, bool may_b
     const Json& part = (*content)[i];
     const std::string part_field = field + ".content[" + std::to_string(i) + "]";
     if (!part.is_object()) wrong_type(part_field, "an object", part);
-    const std::string type = string_of(required(part, "type", part_field + ".type"),
-                                       part_field + ".type");
+    const std::string type =
+        string_of(required(part, "type", part_field + ".type"), part_field + ".type");
     if (type != "text") bad_value(part_field + ".type", "only \"text\" content is supported.");
     text += string_of(required(part, "text", part_field + ".text"), part_field + ".text");
   }
@@ -222,11 +222,11 @@ void read_tools(const Json& body, ChatRequest& request) {
     const Json& function = required(*choice, "function", "tool_choice.function");
     if (!function.is_object()) wrong_type("tool_choice.function", "an object", function);
     request.tool_choice = ToolChoice::kNamed;
-    request.tool_choice_name =
-        string_of(required(function, "name", "tool_choice.function.name"),
-                  "tool_choice.function.name");
+    request.tool_choice_name = string_of(required(function, "name", "tool_choice.function.name"),
+                                         "tool_choice.function.name");
     bool known = false;
-    for (const ToolSpec& tool : request.tools) known = known || tool.name == request.tool_choice_name;
+    for (const ToolSpec& tool : request.tools)
+      known = known || tool.name == request.tool_choice_name;
     if (!known)
       bad_value("tool_choice", "no tool named '" + request.tool_choice_name + "' is in 'tools'.");
   } else {
@@ -313,7 +313,8 @@ void read_output_options(const Json& body, ChatRequest& request) {
         wrong_type("response_format.json_schema.schema", "an object", schema);
       request.json_schema = schema.dump();
     } else if (type != "text") {
-      bad_value("response_format.type", "'" + type + "' is not one of text, json_object, json_schema.");
+      bad_value("response_format.type",
+                "'" + type + "' is not one of text, json_object, json_schema.");
     }
   }
   if (const Json* kwargs = member(body, "chat_template_kwargs")) {
@@ -345,9 +346,10 @@ ChatRequest parse_chat_request(std::string_view body) {
   read_sampling(json, request);
   read_limits(json, request);
   read_output_options(json, request);
-  if (request.json_schema && (request.tool_choice == ToolChoice::kRequired ||
-                              request.tool_choice == ToolChoice::kNamed))
-    bad_value("response_format", "a JSON response format cannot be combined with a required tool call.");
+  if (request.json_schema &&
+      (request.tool_choice == ToolChoice::kRequired || request.tool_choice == ToolChoice::kNamed))
+    bad_value("response_format",
+              "a JSON response format cannot be combined with a required tool call.");
   return request;
 }
 

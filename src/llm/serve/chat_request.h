@@ -33,7 +33,7 @@ struct ChatRequest {
   std::optional<int> max_tokens;
   std::vector<std::string> stop;
   bool stream = false;
-  bool include_usage = false;            // stream_options.include_usage
+  bool include_usage = false;              // stream_options.include_usage
   std::optional<std::string> json_schema;  // response_format json_object / json_schema
   std::optional<bool> enable_thinking;     // chat_template_kwargs.enable_thinking (Qwen3)
 };

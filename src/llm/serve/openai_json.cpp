@@ -12,27 +12,24 @@ Json usage(const CompletionResult& result) {
 }
 
 Json header_fields(const ResponseHeader& header, const char* object) {
-  return Json{{"id", header.id},
-              {"object", object},
-              {"created", header.created},
-              {"model", header.model}};
+  return Json{
+      {"id", header.id}, {"object", object}, {"created", header.created}, {"model", header.model}};
 }
 
 Json message(const CompletionResult& result) {
   Json message{{"role", "assistant"}};
   // OpenAI sends null content beside tool calls when the model wrote no text.
-  message["content"] = result.content.empty() && !result.tool_calls.empty()
-                           ? Json(nullptr)
-                           : Json(result.content);
+  message["content"] =
+      result.content.empty() && !result.tool_calls.empty() ? Json(nullptr) : Json(result.content);
   if (!result.reasoning.empty()) message["reasoning_content"] = result.reasoning;
   if (!result.tool_calls.empty()) {
     Json calls = Json::array();
     for (std::size_t i = 0; i < result.tool_calls.size(); ++i) {
-      calls.push_back(Json{{"id", result.tool_call_ids[i]},
-                           {"type", "function"},
-                           {"function",
-                            {{"name", result.tool_calls[i].name},
-                             {"arguments", result.tool_calls[i].arguments}}}});
+      calls.push_back(Json{
+          {"id", result.tool_call_ids[i]},
+          {"type", "function"},
+          {"function",
+           {{"name", result.tool_calls[i].name}, {"arguments", result.tool_calls[i].arguments}}}});
     }
     message["tool_calls"] = calls;
   }

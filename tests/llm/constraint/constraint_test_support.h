@@ -38,9 +38,9 @@ std::vector<std::string> random_writer_tokens();
 
 struct RandomWrite {
   std::string text;
-  bool finished = false;     // stopped on a complete document
-  std::size_t steps = 0;     // tokens written
-  std::string problem;       // a broken invariant, "" when none
+  bool finished = false;  // stopped on a complete document
+  std::size_t steps = 0;  // tokens written
+  std::string problem;    // a broken invariant, "" when none
 };
 
 // Writes a document the way a random-weight model under the constraint would: each step
@@ -49,5 +49,12 @@ struct RandomWrite {
 // constraint never leaves no way forward (accepts nothing while not complete).
 RandomWrite write_randomly(JsonSchemaConstraint constraint, const std::vector<std::string>& tokens,
                            std::mt19937_64& rng, std::size_t max_steps);
+
+// The worst writer for termination: never stops before the document is complete and cannot
+// go on, and prefers tokens without a closing quote or bracket, so strings, arrays and
+// objects run to their limits.
+RandomWrite write_stubbornly(JsonSchemaConstraint constraint,
+                             const std::vector<std::string>& tokens, std::mt19937_64& rng,
+                             std::size_t max_steps);
 
 }  // namespace codriver::llm::engine::testing

@@ -13,7 +13,8 @@ using ::testing::HasSubstr;
 
 std::string nested_items(int levels) {
   std::string schema;
-  for (int i = 0; i < levels; ++i) schema += R"({"type": "array", "items": )";
+  for (int i = 0; i < levels; ++i)
+    schema += R"({"type": "array", "items": )";
   schema += R"({"type": "integer"})";
   schema += std::string(static_cast<std::size_t>(levels), '}');
   return schema;
@@ -40,10 +41,11 @@ TEST(ConstraintSchemaErrors, UnsupportedKeywordsAreNamedWithTheirPlace) {
   EXPECT_EQ(schema_error(R"({"properties": {"name": {"type": "string", "pattern": "^a"}}})"),
             "JSON Schema keyword \"pattern\" at /properties/name is not supported by constrained "
             "decoding");
-  for (const char* keyword : {"format", "$ref", "not", "if", "then", "propertyNames",
-                              "multipleOf", "prefixItems", "dependentRequired", "minProperties"}) {
+  for (const char* keyword : {"format", "$ref", "not", "if", "then", "propertyNames", "multipleOf",
+                              "prefixItems", "dependentRequired", "minProperties"}) {
     const std::string schema = std::string(R"({"type": "string", ")") + keyword + R"(": {}})";
-    EXPECT_THAT(schema_error(schema), HasSubstr("\"" + std::string(keyword) + "\" at the schema root"))
+    EXPECT_THAT(schema_error(schema),
+                HasSubstr("\"" + std::string(keyword) + "\" at the schema root"))
         << keyword;
   }
   EXPECT_THAT(schema_error(R"({"uniqueItems": true})"), HasSubstr("\"uniqueItems\""));
@@ -67,7 +69,7 @@ TEST(ConstraintSchemaErrors, SchemasNoValueSatisfies) {
        {R"(false)", R"({"type": "string", "minLength": 5, "maxLength": 2})",
         R"({"type": "integer", "minimum": 1.5, "maximum": 1.9})",
         R"({"type": "number", "minimum": 3, "exclusiveMaximum": 3})",
-        R"({"properties": {"a": false}, "required": ["a"]})",
+        R"({"type": "object", "properties": {"a": false}, "required": ["a"]})",
         R"({"type": "object", "additionalProperties": false, "required": ["a"]})",
         R"({"enum": ["a", "b"], "type": "integer"})", R"({"enum": []})",
         R"({"type": "array", "items": false, "minItems": 1})",

@@ -21,9 +21,9 @@ TEST(ConstraintObjects, NamedKeysRequiredOnesAndNoOthers) {
   EXPECT_TRUE(whole(kClosed, R"({"a":"x"})"));
   EXPECT_TRUE(whole(kClosed, R"({"b":1,"a":"x"})"));
   EXPECT_FALSE(allows(kClosed, R"({"b":1})"));
-  EXPECT_FALSE(allows(kClosed, R"({"c)"));    // no such key
-  EXPECT_FALSE(allows(kClosed, R"({"ab)"));   // not even a longer one
-  EXPECT_FALSE(allows(kClosed, R"({"a":1)"));  // wrong type
+  EXPECT_FALSE(allows(kClosed, R"({"c)"));           // no such key
+  EXPECT_FALSE(allows(kClosed, R"({"ab)"));          // not even a longer one
+  EXPECT_FALSE(allows(kClosed, R"({"a":1)"));        // wrong type
   EXPECT_FALSE(allows(kClosed, R"({"a":"x","a")"));  // twice
   auto both = after(kClosed, R"({"a":"x","b":1)");
   EXPECT_FALSE(both.accepts(","));  // no key left to write
@@ -48,7 +48,8 @@ TEST(ConstraintObjects, FreeObjectsTakeAnyKeysAndValues) {
   EXPECT_TRUE(whole(kFree, "{}"));
   EXPECT_TRUE(whole(kFree, R"({"anything": [1, {"x": null}], "k": "v", "": true})"));
   EXPECT_FALSE(allows(kFree, R"({"a\)"));  // keys without escapes
-  EXPECT_FALSE(allows(kFree, R"({"a":1,)" "}"));
+  EXPECT_FALSE(allows(kFree, R"({"a":1,)"
+                             "}"));
   EXPECT_FALSE(allows(kFree, "[]"));
 }
 
@@ -77,7 +78,8 @@ TEST(ConstraintObjects, KeysNeedingEscapesAreWrittenOneWay) {
 
 TEST(ConstraintObjects, FreeMembersAreCapped) {
   std::string text = "{";
-  for (int i = 0; i < 32; ++i) text += (i == 0 ? "\"k" : ",\"k") + std::to_string(i) + "\":0";
+  for (int i = 0; i < 16; ++i)
+    text += (i == 0 ? "\"k" : ",\"k") + std::to_string(i) + "\":0";
   EXPECT_TRUE(whole(R"({"type": "object"})", text + "}"));
   EXPECT_FALSE(allows(R"({"type": "object"})", text + ","));
 }
@@ -97,7 +99,8 @@ TEST(ConstraintArrays, ItemsAndCounts) {
 TEST(ConstraintArrays, ArraysWithoutMaxItemsStopAt32) {
   constexpr const char* kNumbers = R"({"type": "array", "items": {"type": "integer"}})";
   std::string text = "[";
-  for (int i = 0; i < 32; ++i) text += i == 0 ? "1" : ",1";
+  for (int i = 0; i < 32; ++i)
+    text += i == 0 ? "1" : ",1";
   EXPECT_TRUE(whole(kNumbers, text + "]"));
   EXPECT_FALSE(allows(kNumbers, text + ","));
 }
@@ -153,9 +156,22 @@ TEST(ConstraintCombinators, AnyOfInsideArraysDoesNotMultiplyPaths) {
   constexpr const char* kItems = R"({"type": "array", "items": {"anyOf": [
     {"type": "string", "maxLength": 5}, {"type": "string", "maxLength": 6}]}})";
   std::string text = "[";
-  for (int i = 0; i < 30; ++i) text += i == 0 ? "\"abcdef\"" : ",\"abcde\"";
+  for (int i = 0; i < 30; ++i)
+    text += i == 0 ? "\"abcdef\"" : ",\"abcde\"";
   EXPECT_TRUE(whole(kItems, text + "]"));
   EXPECT_FALSE(allows(kItems, "[\"abcdefg"));
+}
+
+TEST(ConstraintCombinators, OneOfIsFollowedLikeAnyOf) {
+  // Known limit: "exactly one" would need negation, so a value matching two alternatives
+  // (1 is an integer and a number) is accepted; the agent's validator still refuses it.
+  constexpr const char* kEither = R"({"oneOf": [{"type": "integer"}, {"type": "number"}]})";
+  EXPECT_TRUE(whole(kEither, "1"));
+  EXPECT_TRUE(whole(kEither, "1.5"));
+  constexpr const char* kDisjoint = R"({"oneOf": [{"type": "string"}, {"type": "null"}]})";
+  EXPECT_TRUE(whole(kDisjoint, "null"));
+  EXPECT_TRUE(whole(kDisjoint, "\"x\""));
+  EXPECT_FALSE(allows(kDisjoint, "1"));
 }
 
 TEST(ConstraintCombinators, AllOfMergesSchemas) {

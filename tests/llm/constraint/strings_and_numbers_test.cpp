@@ -43,18 +43,18 @@ TEST(ConstraintStrings, AcceptsEveryJsonEscapeAndNothingElse) {
 TEST(ConstraintStrings, SurrogateEscapesMustPair) {
   EXPECT_TRUE(whole(kString, R"("\ud83d\ude00")"));
   EXPECT_TRUE(allows(kString, R"("\uD83D\uDE)"));
-  EXPECT_FALSE(allows(kString, R"("\ud83d")"));     // high surrogate alone
-  EXPECT_FALSE(allows(kString, R"("\ud83dx)"));     // ... followed by text
-  EXPECT_FALSE(allows(kString, R"("\ud83d\n)"));    // ... followed by another escape
+  EXPECT_FALSE(allows(kString, R"("\ud83d")"));       // high surrogate alone
+  EXPECT_FALSE(allows(kString, R"("\ud83dx)"));       // ... followed by text
+  EXPECT_FALSE(allows(kString, R"("\ud83d\n)"));      // ... followed by another escape
   EXPECT_FALSE(allows(kString, R"("\ud83d\u0041)"));  // ... followed by a non-surrogate
-  EXPECT_FALSE(allows(kString, R"("\ude00)"));      // low surrogate alone
+  EXPECT_FALSE(allows(kString, R"("\ude00)"));        // low surrogate alone
 }
 
 TEST(ConstraintStrings, RawUtf8MustBeWellFormedButMaySplitAcrossTokens) {
   EXPECT_TRUE(whole(kString, "\"é北京😀\""));
   EXPECT_TRUE(allows(kString, "\"\xC3"));          // first byte of é: a token may end there
   EXPECT_TRUE(allows(kString, "\"\xF0\x9F\x98"));  // three of 😀's four bytes
-  EXPECT_FALSE(allows(kString, "\"\xC3\"")); // cut short
+  EXPECT_FALSE(allows(kString, "\"\xC3\""));       // cut short
   EXPECT_FALSE(allows(kString, "\"\xC3\x28"));
   EXPECT_FALSE(allows(kString, "\"\xC0\x80"));  // overlong
   EXPECT_FALSE(allows(kString, "\"\xE0\x80"));  // overlong
@@ -85,11 +85,13 @@ TEST(ConstraintStrings, StringsWithoutMaxLengthStopAt256CodePoints) {
   EXPECT_FALSE(full.accepts("a"));
   EXPECT_TRUE(full.accepts("\""));
   // minLength beyond the default raises the cap instead of making the schema impossible.
-  EXPECT_TRUE(whole(R"({"type": "string", "minLength": 300})", "\"" + std::string(300, 'b') + "\""));
+  EXPECT_TRUE(
+      whole(R"({"type": "string", "minLength": 300})", "\"" + std::string(300, 'b') + "\""));
 }
 
 TEST(ConstraintStrings, EnumAllowsOnlyPrefixesOfItsValues) {
-  constexpr const char* kCategory = R"({"type": "string", "enum": ["restaurant", "cafe", "fast_food"]})";
+  constexpr const char* kCategory =
+      R"({"type": "string", "enum": ["restaurant", "cafe", "fast_food"]})";
   EXPECT_TRUE(allows(kCategory, "\"rest"));
   EXPECT_TRUE(allows(kCategory, "\"f"));
   EXPECT_FALSE(allows(kCategory, "\"resx"));
@@ -113,11 +115,12 @@ TEST(ConstraintStrings, ConstIsAOneValueEnum) {
 }
 
 TEST(ConstraintNumbers, FollowsTheJsonGrammarExactly) {
-  for (const char* good : {"0", "-0", "12", "-12", "1.5", "0.25", "1e5", "1E+05", "2.5e-3", "-0.0"}) {
+  for (const char* good :
+       {"0", "-0", "12", "-12", "1.5", "0.25", "1e5", "1E+05", "2.5e-3", "-0.0"}) {
     EXPECT_TRUE(whole(kNumber, good)) << good;
   }
-  for (const char* bad : {"01", "+1", ".5", "1.", "1e", "1e+", "-", "NaN", "Infinity", "0x1", "1.e5",
-                          "--1", "1 "}) {
+  for (const char* bad :
+       {"01", "+1", ".5", "1.", "1e", "1e+", "-", "NaN", "Infinity", "0x1", "1.e5", "--1", "1 "}) {
     EXPECT_FALSE(whole(kNumber, bad)) << bad;
   }
   EXPECT_TRUE(allows(kNumber, "-"));
@@ -145,7 +148,7 @@ TEST(ConstraintNumbers, ATopLevelNumberIsCompleteButCanGrow) {
 TEST(ConstraintNumbers, SizesAreBounded) {
   EXPECT_TRUE(whole(kInteger, std::string(18, '9')));
   EXPECT_FALSE(allows(kInteger, std::string(19, '9')));
-  EXPECT_TRUE(whole(kNumber, "1." + std::string(14, '5')));   // 15 digits with a fraction
+  EXPECT_TRUE(whole(kNumber, "1." + std::string(14, '5')));  // 15 digits with a fraction
   EXPECT_FALSE(allows(kNumber, "1." + std::string(15, '5')));
   EXPECT_FALSE(allows(kNumber, std::string(15, '1') + "."));  // no room for a decimal
   EXPECT_TRUE(whole(kNumber, "1e99"));
@@ -160,8 +163,10 @@ TEST(ConstraintNumbers, IntegersHaveNoFractionOrExponent) {
 
 TEST(ConstraintNumbers, IntegerRangesAreCheckedOnEveryDigit) {
   constexpr const char* kLevel = R"({"type": "integer", "minimum": 1, "maximum": 4})";
-  for (const char* good : {"1", "2", "3", "4"}) EXPECT_TRUE(whole(kLevel, good)) << good;
-  for (const char* bad : {"0", "5", "-", "10", "9"}) EXPECT_FALSE(allows(kLevel, bad)) << bad;
+  for (const char* good : {"1", "2", "3", "4"})
+    EXPECT_TRUE(whole(kLevel, good)) << good;
+  for (const char* bad : {"0", "5", "-", "10", "9"})
+    EXPECT_FALSE(allows(kLevel, bad)) << bad;
   constexpr const char* kPlaceId = R"({"type": "integer", "minimum": 1})";
   EXPECT_TRUE(whole(kPlaceId, "123456789012345678"));
   EXPECT_FALSE(allows(kPlaceId, "-"));
@@ -179,8 +184,8 @@ TEST(ConstraintNumbers, DecimalRangesAreCheckedExactly) {
   EXPECT_TRUE(allows(kLat, "90.00"));  // still 90
 
   constexpr const char* kRadius = R"({"type": "number", "exclusiveMinimum": 0, "maximum": 50000})";
-  EXPECT_TRUE(allows(kRadius, "0"));   // 0.5 is still ahead
-  EXPECT_FALSE(whole(kRadius, "0"));   // but 0 itself is excluded
+  EXPECT_TRUE(allows(kRadius, "0"));  // 0.5 is still ahead
+  EXPECT_FALSE(whole(kRadius, "0"));  // but 0 itself is excluded
   EXPECT_FALSE(allows(kRadius, "-"));
   EXPECT_TRUE(whole(kRadius, "50000.0"));
   EXPECT_FALSE(allows(kRadius, "50000.01"));

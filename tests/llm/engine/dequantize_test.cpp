@@ -24,7 +24,8 @@ std::vector<float> dequantize(GgmlType type, const std::vector<std::byte>& row, 
 std::vector<std::byte> block_bytes(std::initializer_list<unsigned> values, std::size_t size) {
   std::vector<std::byte> bytes(size);
   std::size_t i = 0;
-  for (unsigned v : values) bytes[i++] = static_cast<std::byte>(v);
+  for (unsigned v : values)
+    bytes[i++] = static_cast<std::byte>(v);
   return bytes;
 }
 
@@ -39,7 +40,8 @@ TEST(DequantizeRow, RandomBlocksMatchTheFormatDefinition) {
       dequantize_row(type, row, got.data(), cols);
       const std::vector<double> expected = naive_dequantize(type, row, cols);
       double largest = 0;
-      for (double v : expected) largest = std::max(largest, std::fabs(v));
+      for (double v : expected)
+        largest = std::max(largest, std::fabs(v));
       ASSERT_GT(largest, 0.0);
       for (std::int64_t i = 0; i < cols; ++i) {
         ASSERT_NEAR(got[i], expected[i], 1e-6 * largest) << "row " << r << " element " << i;
@@ -76,7 +78,7 @@ TEST(DequantizeRow, Q5_0HandBlock) {
   auto block = block_bytes({0x00, 0x3C, 0x01, 0x00, 0x00, 0x80}, 22);
   block[6 + 15] = std::byte{0xF0};
   const auto out = dequantize(GgmlType::kQ5_0, block, 32);
-  EXPECT_EQ(out[0], 0.0f);    // (0 | 16) - 16
+  EXPECT_EQ(out[0], 0.0f);     // (0 | 16) - 16
   EXPECT_EQ(out[16], -16.0f);  // 0 - 16
   EXPECT_EQ(out[15], -16.0f);
   EXPECT_EQ(out[31], 15.0f);  // (15 | 16) - 16
@@ -101,11 +103,11 @@ TEST(DequantizeRow, Q4_KHandBlockUsesTheHighScaleBits) {
 TEST(DequantizeRow, Q6_KHandBlock) {
   std::vector<std::byte> block(210);
   block[208] = std::byte{0x00};
-  block[209] = std::byte{0x3C};          // d = 1
-  block[192 + 1] = std::byte{0xFE};      // scales[1] = -2 (elements 16..31)
-  block[192 + 5] = std::byte{0x03};      // scales[5] = 3 (elements 80..95)
-  block[17] = std::byte{0x05};           // ql[17]: low nibble 5 (element 17), high 0 (81)
-  block[128 + 17] = std::byte{0x02};     // qh[17]: bits 0-1 = 2 -> element 17 gets 32
+  block[209] = std::byte{0x3C};       // d = 1
+  block[192 + 1] = std::byte{0xFE};   // scales[1] = -2 (elements 16..31)
+  block[192 + 5] = std::byte{0x03};   // scales[5] = 3 (elements 80..95)
+  block[17] = std::byte{0x05};        // ql[17]: low nibble 5 (element 17), high 0 (81)
+  block[128 + 17] = std::byte{0x02};  // qh[17]: bits 0-1 = 2 -> element 17 gets 32
   const auto out = dequantize(GgmlType::kQ6_K, block, 256);
   EXPECT_EQ(out[17], -2.0f * (37 - 32));
   EXPECT_EQ(out[81], 3.0f * (0 - 32));
@@ -113,9 +115,8 @@ TEST(DequantizeRow, Q6_KHandBlock) {
 }
 
 TEST(DequantizeRow, HalfAndBfloat16Values) {
-  const auto halves = block_bytes({0x00, 0x3C, 0x00, 0xC0, 0xFF, 0x7B, 0x01, 0x00, 0x00, 0x7C,
-                                   0x00, 0x80, 0x55, 0x35},
-                                  14);
+  const auto halves = block_bytes(
+      {0x00, 0x3C, 0x00, 0xC0, 0xFF, 0x7B, 0x01, 0x00, 0x00, 0x7C, 0x00, 0x80, 0x55, 0x35}, 14);
   const auto out = dequantize(GgmlType::kF16, halves, 7);
   EXPECT_EQ(out[0], 1.0f);
   EXPECT_EQ(out[1], -2.0f);

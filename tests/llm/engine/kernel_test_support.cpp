@@ -27,7 +27,9 @@ std::uint16_t get_u16(const std::byte* p) {
                                     (std::to_integer<unsigned>(p[1]) << 8));
 }
 
-unsigned byte_at(const std::byte* p, std::int64_t i) { return std::to_integer<unsigned>(p[i]); }
+unsigned byte_at(const std::byte* p, std::int64_t i) {
+  return std::to_integer<unsigned>(p[i]);
+}
 
 // Positions (byte offsets within a block) of the half float scales of each block type.
 std::vector<int> half_offsets(GgmlType type) {
@@ -69,16 +71,26 @@ const std::vector<GgmlType>& supported_types() {
 
 const char* type_name(GgmlType type) {
   switch (type) {
-    case GgmlType::kF32: return "F32";
-    case GgmlType::kF16: return "F16";
-    case GgmlType::kBF16: return "BF16";
-    case GgmlType::kQ8_0: return "Q8_0";
-    case GgmlType::kQ4_0: return "Q4_0";
-    case GgmlType::kQ5_0: return "Q5_0";
-    case GgmlType::kQ4_K: return "Q4_K";
-    case GgmlType::kQ5_K: return "Q5_K";
-    case GgmlType::kQ6_K: return "Q6_K";
-    default: return "other";
+    case GgmlType::kF32:
+      return "F32";
+    case GgmlType::kF16:
+      return "F16";
+    case GgmlType::kBF16:
+      return "BF16";
+    case GgmlType::kQ8_0:
+      return "Q8_0";
+    case GgmlType::kQ4_0:
+      return "Q4_0";
+    case GgmlType::kQ5_0:
+      return "Q5_0";
+    case GgmlType::kQ4_K:
+      return "Q4_K";
+    case GgmlType::kQ5_K:
+      return "Q5_K";
+    case GgmlType::kQ6_K:
+      return "Q6_K";
+    default:
+      return "other";
   }
 }
 
@@ -86,7 +98,9 @@ bool is_quantized(GgmlType type) {
   return type != GgmlType::kF32 && type != GgmlType::kF16 && type != GgmlType::kBF16;
 }
 
-std::int64_t block_elements(GgmlType type) { return gguf::type_traits(type).block_elements; }
+std::int64_t block_elements(GgmlType type) {
+  return gguf::type_traits(type).block_elements;
+}
 
 RandomMatrix random_matrix(GgmlType type, std::int64_t rows, std::int64_t cols,
                            std::uint32_t seed) {
@@ -106,7 +120,8 @@ RandomMatrix random_matrix(GgmlType type, std::int64_t rows, std::int64_t cols,
       }
       break;
     case GgmlType::kF16:
-      for (std::int64_t i = 0; i < elements; ++i) put_u16(data + 2 * i, sane_half(rng));
+      for (std::int64_t i = 0; i < elements; ++i)
+        put_u16(data + 2 * i, sane_half(rng));
       break;
     case GgmlType::kBF16:
       for (std::int64_t i = 0; i < elements; ++i) {
@@ -117,7 +132,8 @@ RandomMatrix random_matrix(GgmlType type, std::int64_t rows, std::int64_t cols,
       }
       break;
     default: {
-      for (std::byte& b : result.bytes) b = static_cast<std::byte>(rng() & 0xFF);
+      for (std::byte& b : result.bytes)
+        b = static_cast<std::byte>(rng() & 0xFF);
       const std::int64_t blocks = elements / traits.block_elements;
       for (std::int64_t b = 0; b < blocks; ++b) {
         for (int offset : half_offsets(type)) {
@@ -134,9 +150,11 @@ std::vector<float> random_vector(std::size_t n, std::uint32_t seed) {
   std::mt19937 rng(seed);
   std::normal_distribution<float> normal(0.0f, 1.0f);
   std::vector<float> v(n);
-  for (float& x : v) x = normal(rng);
+  for (float& x : v)
+    x = normal(rng);
   // A few outliers, as real activations have.
-  for (std::size_t i = 0; i < n; i += 97) v[i] *= 8.0f;
+  for (std::size_t i = 0; i < n; i += 97)
+    v[i] *= 8.0f;
   return v;
 }
 
@@ -181,7 +199,8 @@ std::vector<double> naive_dequantize(GgmlType type, const std::byte* row, std::i
       }
       case GgmlType::kQ8_0: {  // {f16 d; int8 qs[32]}
         const double d = naive_half(get_u16(block));
-        for (int i = 0; i < 32; ++i) y[i] = d * static_cast<std::int8_t>(byte_at(block, 2 + i));
+        for (int i = 0; i < 32; ++i)
+          y[i] = d * static_cast<std::int8_t>(byte_at(block, 2 + i));
         break;
       }
       case GgmlType::kQ4_0: {  // {f16 d; u8 qs[16]}
@@ -241,9 +260,11 @@ std::vector<double> naive_dequantize(GgmlType type, const std::byte* row, std::i
             const int is = l / 16;
             const unsigned h = byte_at(qh, l);
             const int q1 = static_cast<int>((byte_at(ql, l) & 0xF) | (((h >> 0) & 3) << 4)) - 32;
-            const int q2 = static_cast<int>((byte_at(ql, l + 32) & 0xF) | (((h >> 2) & 3) << 4)) - 32;
+            const int q2 =
+                static_cast<int>((byte_at(ql, l + 32) & 0xF) | (((h >> 2) & 3) << 4)) - 32;
             const int q3 = static_cast<int>((byte_at(ql, l) >> 4) | (((h >> 4) & 3) << 4)) - 32;
-            const int q4 = static_cast<int>((byte_at(ql, l + 32) >> 4) | (((h >> 6) & 3) << 4)) - 32;
+            const int q4 =
+                static_cast<int>((byte_at(ql, l + 32) >> 4) | (((h >> 6) & 3) << 4)) - 32;
             const auto scale = [&](int k) { return static_cast<std::int8_t>(byte_at(sc, is + k)); };
             y[128 * half + l] = d * scale(0) * q1;
             y[128 * half + l + 32] = d * scale(2) * q2;
@@ -264,7 +285,8 @@ std::vector<double> quantized_activations(const float* x, std::int64_t n) {
   std::vector<double> out(static_cast<std::size_t>(n));
   for (std::int64_t b = 0; b < n; b += 32) {
     float amax = 0.0f;
-    for (int i = 0; i < 32; ++i) amax = std::max(amax, std::fabs(x[b + i]));
+    for (int i = 0; i < 32; ++i)
+      amax = std::max(amax, std::fabs(x[b + i]));
     const float scale = amax / 127.0f;
     const float inverse = amax > 0.0f ? 127.0f / amax : 0.0f;
     for (int i = 0; i < 32; ++i) {

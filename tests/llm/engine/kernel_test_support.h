@@ -28,8 +28,7 @@ std::vector<float> random_vector(std::size_t n, std::uint32_t seed);
 double naive_half(std::uint16_t bits);
 
 // One row decoded element by element following the format's reference loops.
-std::vector<double> naive_dequantize(gguf::GgmlType type, const std::byte* row,
-                                     std::int64_t cols);
+std::vector<double> naive_dequantize(gguf::GgmlType type, const std::byte* row, std::int64_t cols);
 
 // The kernels' documented activation quantisation (blocks of 32, scale = max|x| / 127,
 // q = x * (127 / max|x|) rounded half to even), dequantised again.

@@ -1,3 +1,5 @@
+#include "llm/engine/kernels.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -8,7 +10,6 @@
 
 #include "kernel_test_support.h"
 #include "llm/engine/engine_error.h"
-#include "llm/engine/kernels.h"
 #include "llm/engine/thread_pool.h"
 
 namespace codriver::llm::engine {
@@ -38,8 +39,10 @@ double activation_rounding_bound(const std::vector<double>& w, const float* x) {
   double bound = 0;
   for (std::size_t b = 0; b < w.size(); b += 32) {
     double amax = 0;
-    for (std::size_t i = b; i < b + 32; ++i) amax = std::max(amax, std::fabs(double{x[i]}));
-    for (std::size_t i = b; i < b + 32; ++i) bound += std::fabs(w[i]) * amax / 254.0;
+    for (std::size_t i = b; i < b + 32; ++i)
+      amax = std::max(amax, std::fabs(double{x[i]}));
+    for (std::size_t i = b; i < b + 32; ++i)
+      bound += std::fabs(w[i]) * amax / 254.0;
   }
   return bound;
 }
@@ -144,7 +147,9 @@ TEST_P(KernelsOnIsa, MatmulGivesEachTokenWhatMatvecGives) {
 }
 
 // Q8_0 rows that pick one activation each (weight 1 at column r) return the quantised
-// activation itself: checks the 8-bit quantisation exactly, the same on every ISA.
+// activation itself: checks the 8-bit quantisation, the same on every ISA. (Kernels may
+// compute sum((q + 128) x) - 128 sum(x), so allow float rounding of those terms: far
+// below one quantisation step.)
 TEST_P(KernelsOnIsa, ActivationQuantisationIsRoundHalfToEvenOfMaxScaled) {
   const std::int64_t cols = 64;
   std::vector<std::byte> bytes(static_cast<std::size_t>(cols / 32 * 34 * cols));
@@ -156,7 +161,8 @@ TEST_P(KernelsOnIsa, ActivationQuantisationIsRoundHalfToEvenOfMaxScaled) {
   }
   const WeightMatrix w = weight_matrix(GgmlType::kQ8_0, bytes.data(), cols, cols);
   std::vector<float> x(static_cast<std::size_t>(cols));
-  for (std::int64_t i = 0; i < cols; ++i) x[i] = 0.37f * static_cast<float>(i % 32) - 5.0f;
+  for (std::int64_t i = 0; i < cols; ++i)
+    x[i] = 0.37f * static_cast<float>(i % 32) - 5.0f;
   // Block 0: max 127, so q = x rounded half to even.
   x[0] = 127.0f;
   x[3] = 0.5f;
@@ -168,15 +174,17 @@ TEST_P(KernelsOnIsa, ActivationQuantisationIsRoundHalfToEvenOfMaxScaled) {
   matvec(w, x.data(), y.data(), pool);
   for (std::int64_t b = 0; b < cols / 32; ++b) {
     float amax = 0;
-    for (int i = 0; i < 32; ++i) amax = std::max(amax, std::fabs(x[32 * b + i]));
+    for (int i = 0; i < 32; ++i)
+      amax = std::max(amax, std::fabs(x[32 * b + i]));
+    const float step = amax / 127.0f;
     for (int i = 0; i < 32; ++i) {
       const float q = std::nearbyint(x[32 * b + i] * (127.0f / amax));
-      EXPECT_EQ(y[32 * b + i], (amax / 127.0f) * q) << "element " << 32 * b + i;
+      EXPECT_NEAR(y[32 * b + i], step * q, 0.02 * step) << "element " << 32 * b + i;
     }
   }
-  EXPECT_EQ(y[3], 0.0f);
-  EXPECT_EQ(y[5], 2.0f);
-  EXPECT_EQ(y[6], -2.0f);
+  EXPECT_NEAR(y[3], 0.0f, 0.02f);
+  EXPECT_NEAR(y[5], 2.0f, 0.02f);
+  EXPECT_NEAR(y[6], -2.0f, 0.02f);
 }
 
 TEST_P(KernelsOnIsa, ZeroActivationsGiveZero) {
@@ -187,7 +195,8 @@ TEST_P(KernelsOnIsa, ZeroActivationsGiveZero) {
     const std::vector<float> x(256, 0.0f);
     std::vector<float> y(3, NAN);
     matvec(m.matrix, x.data(), y.data(), pool);
-    for (float v : y) EXPECT_EQ(v, 0.0f);
+    for (float v : y)
+      EXPECT_EQ(v, 0.0f);
   }
 }
 

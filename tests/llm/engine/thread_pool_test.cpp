@@ -21,7 +21,8 @@ TEST(ThreadPool, CoversEveryIndexExactlyOnce) {
         ASSERT_LE(0, begin);
         ASSERT_LT(begin, end);
         ASSERT_LE(end, n);
-        for (std::int64_t i = begin; i < end; ++i) hits[i].fetch_add(1);
+        for (std::int64_t i = begin; i < end; ++i)
+          hits[i].fetch_add(1);
       });
       for (std::int64_t i = 0; i < n; ++i) {
         ASSERT_EQ(hits[i].load(), 1) << threads << " threads, n " << n << ", index " << i;
@@ -63,7 +64,9 @@ TEST(ThreadPool, NestedCallsRunInline) {
   EXPECT_EQ(inner.load(), 12);
 }
 
-TEST(ThreadPool, NeedsAtLeastOneThread) { EXPECT_THROW(ThreadPool(0), EngineError); }
+TEST(ThreadPool, NeedsAtLeastOneThread) {
+  EXPECT_THROW(ThreadPool(0), EngineError);
+}
 
 }  // namespace
 }  // namespace codriver::llm::engine

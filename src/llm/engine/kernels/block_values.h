@@ -76,8 +76,8 @@ inline void block_quants(const BlockQ4_K& b, std::uint8_t* q) {
 inline void block_quants(const BlockQ5_K& b, std::uint8_t* q) {
   for (int c = 0; c < 4; ++c) {
     for (int l = 0; l < 32; ++l) {
-      q[64 * c + l] = static_cast<std::uint8_t>((b.qs[32 * c + l] & 0xF) |
-                                                (((b.qh[l] >> (2 * c)) & 1) << 4));
+      q[64 * c + l] =
+          static_cast<std::uint8_t>((b.qs[32 * c + l] & 0xF) | (((b.qh[l] >> (2 * c)) & 1) << 4));
       q[64 * c + 32 + l] = static_cast<std::uint8_t>((b.qs[32 * c + l] >> 4) |
                                                      (((b.qh[l] >> (2 * c + 1)) & 1) << 4));
     }

@@ -1,39 +1,24 @@
 // AVX2 + FMA + F16C kernels (this file is compiled with -mavx2 -mfma -mf16c and only called
 // after the CPU was checked). Quantised weights: 32 weights times 32 int8 activations with
-// vpmaddubsw (unsigned x signed bytes, so signed weights are made positive and their sign
-// moved onto the activations) and vpmaddwd, then one float multiply-add per block.
+// vpmaddubsw (unsigned x signed bytes) and vpmaddwd, then one float multiply-add per block
+// of 32 (K-quants: the 8 sub-block sums of a super-block are gathered into one vector
+// first, so the float work is one multiply-add per 256 weights).
 //
 // Everything is in an anonymous namespace and uses intrinsics only: no standard-library
 // template may be instantiated here (the linker could keep this file's AVX2 copy for
 // callers that run on any CPU).
 
-#include <immintrin.h>
-
 #include <cstring>
 
 #include "llm/engine/kernels/block_formats.h"
 #include "llm/engine/kernels/kernel_table.h"
+#include "llm/engine/kernels/x86_helpers.h"
 
 namespace codriver::llm::engine::kernels {
 namespace {
 
-inline __m256i load256(const void* p) { return _mm256_loadu_si256(static_cast<const __m256i*>(p)); }
-inline __m128i load128(const void* p) { return _mm_loadu_si128(static_cast<const __m128i*>(p)); }
-inline float half_to_float(std::uint16_t h) { return _cvtsh_ss(h); }
-inline __m256i bytes(char v) { return _mm256_set1_epi8(v); }
-
-inline float sum_lanes(__m256 v) {
-  __m128 s = _mm_add_ps(_mm256_castps256_ps128(v), _mm256_extractf128_ps(v, 1));
-  s = _mm_add_ps(s, _mm_movehl_ps(s, s));
-  s = _mm_add_ss(s, _mm_movehdup_ps(s));
-  return _mm_cvtss_f32(s);
-}
-
-inline int sum_lanes(__m256i v) {
-  __m128i s = _mm_add_epi32(_mm256_castsi256_si128(v), _mm256_extracti128_si256(v, 1));
-  s = _mm_add_epi32(s, _mm_unpackhi_epi64(s, s));
-  s = _mm_add_epi32(s, _mm_shuffle_epi32(s, 1));
-  return _mm_cvtsi128_si32(s);
+inline __m256i bytes(char v) {
+  return _mm256_set1_epi8(v);
 }
 
 // 32 unsigned bytes (< 128, or 128 from |-128|) times 32 signed bytes: 8 int32 partial sums.
@@ -43,24 +28,15 @@ inline __m256i dot_u8_s8(__m256i u, __m256i s) {
 
 // Sums of each of 8 vectors of 8 int32, in order: the combining tree of vphaddd.
 // pair(a, b) = hadd(a, b); total(pair01, pair23, pair45, pair67).
-inline __m256i pair_sums(__m256i a, __m256i b) { return _mm256_hadd_epi32(a, b); }
-inline __m256i quad_sums(__m256i pair_a, __m256i pair_b) { return _mm256_hadd_epi32(pair_a, pair_b); }
+inline __m256i pair_sums(__m256i a, __m256i b) {
+  return _mm256_hadd_epi32(a, b);
+}
+inline __m256i quad_sums(__m256i pair_a, __m256i pair_b) {
+  return _mm256_hadd_epi32(pair_a, pair_b);
+}
 inline __m256i octet_totals(__m256i quads_low, __m256i quads_high) {
   return _mm256_add_epi32(_mm256_permute2x128_si256(quads_low, quads_high, 0x20),
                           _mm256_permute2x128_si256(quads_low, quads_high, 0x31));
-}
-
-// One token's quantised activations.
-struct Token {
-  const float* scales;
-  const float* block_sums;
-  const std::int16_t* sums;
-  const std::int8_t* values;
-};
-
-inline Token token(const QuantizedActivations& x, std::int64_t t) {
-  return Token{x.scales + t * x.blocks, x.block_sums + t * x.blocks, x.sums + t * x.blocks * 2,
-               x.values + t * x.blocks * kActivationBlock};
 }
 
 // ---- 32-weight blocks (Q8_0, Q4_0, Q5_0) ----
@@ -133,7 +109,7 @@ void dot_32_blocks(const std::byte* row, const QuantizedActivations& x, std::int
     even[t] = odd[t] = _mm256_setzero_ps();
     offsets_even[t] = offsets_odd[t] = 0.0f;
   }
-  auto accumulate = [&](std::int64_t b, __m256* acc, float* offsets)
+  auto accumulate = [&](std::int64_t b, __m256 * acc, float* offsets)
       __attribute__((always_inline)) {
     const Decoded32 block = Decoder::decode(row, b);
     const __m256i magnitudes =
@@ -161,23 +137,6 @@ void dot_32_blocks(const std::byte* row, const QuantizedActivations& x, std::int
 }
 
 // ---- K-quants: 256-weight super-blocks of 8 sub-blocks of 32 ----
-
-// Scales and mins of the 8 sub-blocks of a Q4_K/Q5_K block as floats (see
-// k_quant_scale_min in block_values.h for the packing; here four bytes at a time).
-inline void k_scales_mins(const std::uint8_t* packed, __m256& scales, __m256& mins) {
-  std::uint32_t a[3];
-  std::memcpy(a, packed, sizeof a);
-  const std::uint32_t scale_low = a[0] & 0x3F3F3F3Fu;
-  const std::uint32_t min_low = a[1] & 0x3F3F3F3Fu;
-  const std::uint32_t scale_high = (a[2] & 0x0F0F0F0Fu) | (((a[0] >> 6) & 0x03030303u) << 4);
-  const std::uint32_t min_high = ((a[2] >> 4) & 0x0F0F0F0Fu) | (((a[1] >> 6) & 0x03030303u) << 4);
-  const auto as_floats = [](std::uint32_t low, std::uint32_t high) {
-    const __m128i packed8 = _mm_set_epi32(0, 0, static_cast<int>(high), static_cast<int>(low));
-    return _mm256_cvtepi32_ps(_mm256_cvtepu8_epi32(packed8));
-  };
-  scales = as_floats(scale_low, scale_high);
-  mins = as_floats(min_low, min_high);
-}
 
 // 0x10 in each byte whose bit `bit` is set.
 inline __m256i bit_as_sixteen(__m256i high_bits, int bit) {
@@ -221,7 +180,8 @@ void dot_k_with_mins(const std::byte* row, const QuantizedActivations& x, std::i
 #pragma GCC unroll 4
       for (int t = 0; t < NT; ++t) {
         const std::int8_t* xq = tokens[t].values + kSuperBlock * s + 64 * c;
-        const __m256i pair = pair_sums(dot_u8_s8(low, load256(xq)), dot_u8_s8(high, load256(xq + 32)));
+        const __m256i pair =
+            pair_sums(dot_u8_s8(low, load256(xq)), dot_u8_s8(high, load256(xq + 32)));
         if (c % 2 == 0) {
           pairs[t] = pair;
         } else if (c == 1) {
@@ -231,9 +191,9 @@ void dot_k_with_mins(const std::byte* row, const QuantizedActivations& x, std::i
           // x_scale * (d scale_j sum(q x)) - dmin min_j (x_scale sum(x)).
           const __m256 scaled = _mm256_mul_ps(_mm256_loadu_ps(tokens[t].scales + 8 * s),
                                               _mm256_mul_ps(steps, _mm256_cvtepi32_ps(sums)));
-          acc[t] = _mm256_add_ps(acc[t], _mm256_fnmadd_ps(offsets, _mm256_loadu_ps(
-                                                                       tokens[t].block_sums + 8 * s),
-                                                          scaled));
+          acc[t] = _mm256_add_ps(
+              acc[t],
+              _mm256_fnmadd_ps(offsets, _mm256_loadu_ps(tokens[t].block_sums + 8 * s), scaled));
         }
       }
     };
@@ -243,14 +203,14 @@ void dot_k_with_mins(const std::byte* row, const QuantizedActivations& x, std::i
     chunk(3);
   }
 #pragma GCC unroll 4
-  for (int t = 0; t < NT; ++t) out[t] = sum_lanes(acc[t]);
+  for (int t = 0; t < NT; ++t)
+    out[t] = sum_lanes(acc[t]);
 }
 
 // Q6_K: value = d * scale_k * (q - 32) over 16 sub-blocks of 16. The -32 is applied once
 // per group of 32 from the activations' half-block sums, in integers.
 template <int NT>
-void dot_q6_k(const std::byte* row, const QuantizedActivations& x, std::int64_t first,
-              float* out) {
+void dot_q6_k(const std::byte* row, const QuantizedActivations& x, std::int64_t first, float* out) {
   const auto* blocks = reinterpret_cast<const BlockQ6_K*>(row);
   const std::int64_t super_blocks = x.blocks / 8;
   Token tokens[NT];
@@ -268,8 +228,8 @@ void dot_q6_k(const std::byte* row, const QuantizedActivations& x, std::int64_t 
 
     // Group g (32 values) in vpmaddwd order: scale 2g for its first 16, 2g + 1 for the rest.
     auto group_scales = [&](int g) __attribute__((always_inline)) {
-      const __m128i pick = _mm_set_epi64x(0x0101010101010101ll * (2 * g + 1),
-                                          0x0101010101010101ll * (2 * g));
+      const __m128i pick =
+          _mm_set_epi64x(0x0101010101010101ll * (2 * g + 1), 0x0101010101010101ll * (2 * g));
       return _mm256_cvtepi8_epi16(_mm_shuffle_epi8(scales8, pick));
     };
     __m256i pairs[NT], quads_low[NT];
@@ -293,7 +253,8 @@ void dot_q6_k(const std::byte* row, const QuantizedActivations& x, std::int64_t 
           const __m256i sums = octet_totals(quads_low[t], quad_sums(pairs[t], pair));
           const __m256i offsets =
               _mm256_slli_epi32(_mm256_madd_epi16(scales16, load256(tokens[t].sums + 16 * s)), 5);
-          const __m256 dx = _mm256_mul_ps(_mm256_set1_ps(d), _mm256_loadu_ps(tokens[t].scales + 8 * s));
+          const __m256 dx =
+              _mm256_mul_ps(_mm256_set1_ps(d), _mm256_loadu_ps(tokens[t].scales + 8 * s));
           acc[t] = _mm256_fmadd_ps(_mm256_cvtepi32_ps(_mm256_sub_epi32(sums, offsets)), dx, acc[t]);
         }
       }
@@ -317,7 +278,8 @@ void dot_q6_k(const std::byte* row, const QuantizedActivations& x, std::int64_t 
     }
   }
 #pragma GCC unroll 4
-  for (int t = 0; t < NT; ++t) out[t] = sum_lanes(acc[t]);
+  for (int t = 0; t < NT; ++t)
+    out[t] = sum_lanes(acc[t]);
 }
 
 // ---- float weights ----
@@ -327,7 +289,8 @@ template <int NT, typename Rows>
 void dot_float_rows(const std::byte* row, std::int64_t cols, const float* x, float* out) {
   __m256 acc_a[NT], acc_b[NT];
 #pragma GCC unroll 4
-  for (int t = 0; t < NT; ++t) acc_a[t] = acc_b[t] = _mm256_setzero_ps();
+  for (int t = 0; t < NT; ++t)
+    acc_a[t] = acc_b[t] = _mm256_setzero_ps();
   std::int64_t i = 0;
   for (; i + 16 <= cols; i += 16) {
     const __m256 wa = Rows::load8(row, i);
@@ -349,7 +312,8 @@ void dot_float_rows(const std::byte* row, std::int64_t cols, const float* x, flo
 #pragma GCC unroll 4
   for (int t = 0; t < NT; ++t) {
     float total = sum_lanes(_mm256_add_ps(acc_a[t], acc_b[t]));
-    for (std::int64_t j = i; j < cols; ++j) total += Rows::load_one(row, j) * x[t * cols + j];
+    for (std::int64_t j = i; j < cols; ++j)
+      total += Rows::load_one(row, j) * x[t * cols + j];
     out[t] = total;
   }
 }
@@ -437,10 +401,14 @@ template <template <int> class Kernel>
 void quantized_entry(const std::byte* row, const QuantizedActivations& x, std::int64_t first,
                      int n_tokens, float* out) {
   switch (n_tokens) {
-    case 1: return Kernel<1>::run(row, x, first, out);
-    case 2: return Kernel<2>::run(row, x, first, out);
-    case 3: return Kernel<3>::run(row, x, first, out);
-    default: return Kernel<4>::run(row, x, first, out);
+    case 1:
+      return Kernel<1>::run(row, x, first, out);
+    case 2:
+      return Kernel<2>::run(row, x, first, out);
+    case 3:
+      return Kernel<3>::run(row, x, first, out);
+    default:
+      return Kernel<4>::run(row, x, first, out);
   }
 }
 
@@ -448,10 +416,14 @@ template <typename Rows>
 void float_entry(const std::byte* row, std::int64_t cols, const float* x, int n_tokens,
                  float* out) {
   switch (n_tokens) {
-    case 1: return dot_float_rows<1, Rows>(row, cols, x, out);
-    case 2: return dot_float_rows<2, Rows>(row, cols, x, out);
-    case 3: return dot_float_rows<3, Rows>(row, cols, x, out);
-    default: return dot_float_rows<4, Rows>(row, cols, x, out);
+    case 1:
+      return dot_float_rows<1, Rows>(row, cols, x, out);
+    case 2:
+      return dot_float_rows<2, Rows>(row, cols, x, out);
+    case 3:
+      return dot_float_rows<3, Rows>(row, cols, x, out);
+    default:
+      return dot_float_rows<4, Rows>(row, cols, x, out);
   }
 }
 
@@ -464,11 +436,11 @@ void quantize_activations_avx2(const float* x, std::int64_t blocks, float* scale
   for (std::int64_t b = 0; b < blocks; ++b) {
     const float* in = x + b * kActivationBlock;
     __m256 v[4];
-    for (int i = 0; i < 4; ++i) v[i] = _mm256_loadu_ps(in + 8 * i);
-    __m256 amax = _mm256_max_ps(_mm256_max_ps(_mm256_and_ps(v[0], magnitude_mask),
-                                              _mm256_and_ps(v[1], magnitude_mask)),
-                                _mm256_max_ps(_mm256_and_ps(v[2], magnitude_mask),
-                                              _mm256_and_ps(v[3], magnitude_mask)));
+    for (int i = 0; i < 4; ++i)
+      v[i] = _mm256_loadu_ps(in + 8 * i);
+    __m256 amax = _mm256_max_ps(
+        _mm256_max_ps(_mm256_and_ps(v[0], magnitude_mask), _mm256_and_ps(v[1], magnitude_mask)),
+        _mm256_max_ps(_mm256_and_ps(v[2], magnitude_mask), _mm256_and_ps(v[3], magnitude_mask)));
     amax = _mm256_max_ps(amax, _mm256_permute2f128_ps(amax, amax, 1));
     amax = _mm256_max_ps(amax, _mm256_shuffle_ps(amax, amax, _MM_SHUFFLE(1, 0, 3, 2)));
     amax = _mm256_max_ps(amax, _mm256_shuffle_ps(amax, amax, _MM_SHUFFLE(2, 3, 0, 1)));
@@ -477,15 +449,16 @@ void quantize_activations_avx2(const float* x, std::int64_t blocks, float* scale
     const __m256 inverse = _mm256_set1_ps(largest > 0.0f ? 127.0f / largest : 0.0f);
     __m256i q[4];
     for (int i = 0; i < 4; ++i) {
-      const __m256 scaled = _mm256_min_ps(_mm256_max_ps(_mm256_mul_ps(v[i], inverse), lowest), highest);
+      const __m256 scaled =
+          _mm256_min_ps(_mm256_max_ps(_mm256_mul_ps(v[i], inverse), lowest), highest);
       q[i] = _mm256_cvtps_epi32(scaled);  // rounds half to even, as std::nearbyint does
     }
     sums[2 * b] = static_cast<std::int16_t>(sum_lanes(_mm256_add_epi32(q[0], q[1])));
     sums[2 * b + 1] = static_cast<std::int16_t>(sum_lanes(_mm256_add_epi32(q[2], q[3])));
     block_sums[b] = scales[b] * static_cast<float>(sums[2 * b] + sums[2 * b + 1]);
     // The packs interleave 128-bit lanes; the permutation puts the bytes back in order.
-    const __m256i packed = _mm256_packs_epi16(_mm256_packs_epi32(q[0], q[1]),
-                                              _mm256_packs_epi32(q[2], q[3]));
+    const __m256i packed =
+        _mm256_packs_epi16(_mm256_packs_epi32(q[0], q[1]), _mm256_packs_epi32(q[2], q[3]));
     const __m256i ordered =
         _mm256_permutevar8x32_epi32(packed, _mm256_setr_epi32(0, 4, 1, 5, 2, 6, 3, 7));
     _mm256_storeu_si256(reinterpret_cast<__m256i*>(values + b * kActivationBlock), ordered);
@@ -493,11 +466,10 @@ void quantize_activations_avx2(const float* x, std::int64_t blocks, float* scale
 }
 
 KernelTable avx2_kernel_table() {
-  return KernelTable{quantize_activations_avx2,   quantized_entry<Q8_0>,
-                     quantized_entry<Q4_0>,       quantized_entry<Q5_0>,
-                     quantized_entry<Q4_K>,       quantized_entry<Q5_K>,
-                     quantized_entry<Q6_K>,       float_entry<F32Rows>,
-                     float_entry<F16Rows>,        float_entry<Bf16Rows>};
+  return KernelTable{quantize_activations_avx2, quantized_entry<Q8_0>, quantized_entry<Q4_0>,
+                     quantized_entry<Q5_0>,     quantized_entry<Q4_K>, quantized_entry<Q5_K>,
+                     quantized_entry<Q6_K>,     float_entry<F32Rows>,  float_entry<F16Rows>,
+                     float_entry<Bf16Rows>};
 }
 
 }  // namespace codriver::llm::engine::kernels

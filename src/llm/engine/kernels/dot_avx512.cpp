@@ -17,6 +17,8 @@ struct BwDot {
 
 }  // namespace
 
-KernelTable avx512_kernel_table() { return avx512_table<BwDot>(); }
+KernelTable avx512_kernel_table() {
+  return avx512_table<BwDot>();
+}
 
 }  // namespace codriver::llm::engine::kernels

@@ -13,33 +13,21 @@
 
 #include <cstring>
 
-// GCC 12's AVX-512 headers trip its own -Wuninitialized (the masked forms of the
-// intrinsics pass an undefined vector as "source" for lanes they never keep).
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wuninitialized"
-#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
-#include <immintrin.h>
-#pragma GCC diagnostic pop
-
 #include "llm/engine/kernels/block_formats.h"
 #include "llm/engine/kernels/kernel_table.h"
+#include "llm/engine/kernels/x86_helpers.h"
 
 namespace codriver::llm::engine::kernels {
 namespace {
 
-inline __m512i load512(const void* p) { return _mm512_loadu_si512(p); }
-inline __m256i load256(const void* p) { return _mm256_loadu_si256(static_cast<const __m256i*>(p)); }
-inline __m128i load128(const void* p) { return _mm_loadu_si128(static_cast<const __m128i*>(p)); }
-inline __m512i bytes(char v) { return _mm512_set1_epi8(v); }
+inline __m512i load512(const void* p) {
+  return _mm512_loadu_si512(p);
+}
+inline __m512i bytes(char v) {
+  return _mm512_set1_epi8(v);
+}
 inline __m512i join(__m256i low, __m256i high) {
   return _mm512_inserti64x4(_mm512_castsi256_si512(low), high, 1);
-}
-
-inline float sum_lanes(__m256 v) {
-  __m128 s = _mm_add_ps(_mm256_castps256_ps128(v), _mm256_extractf128_ps(v, 1));
-  s = _mm_add_ps(s, _mm_movehl_ps(s, s));
-  s = _mm_add_ss(s, _mm_movehdup_ps(s));
-  return _mm_cvtss_f32(s);
 }
 
 inline float sum_lanes(__m512 v) {
@@ -54,18 +42,6 @@ inline __m512i lanes_from(int first, int per) {
                            first + 4 / per, first + 5 / per, first + 6 / per, first + 7 / per,
                            first + 8 / per, first + 9 / per, first + 10 / per, first + 11 / per,
                            first + 12 / per, first + 13 / per, first + 14 / per, first + 15 / per);
-}
-
-struct Token {
-  const float* scales;
-  const float* block_sums;
-  const std::int16_t* sums;
-  const std::int8_t* values;
-};
-
-inline Token token(const QuantizedActivations& x, std::int64_t t) {
-  return Token{x.scales + t * x.blocks, x.block_sums + t * x.blocks, x.sums + t * x.blocks * 2,
-               x.values + t * x.blocks * kActivationBlock};
 }
 
 // ---- 32-weight blocks, two at a time ----
@@ -84,7 +60,8 @@ struct DecodedPair {
 };
 
 inline __m128 two_halves(std::uint16_t a, std::uint16_t b) {
-  return _mm_cvtph_ps(_mm_cvtsi32_si128(static_cast<int>(a | (static_cast<std::uint32_t>(b) << 16))));
+  return _mm_cvtph_ps(
+      _mm_cvtsi32_si128(static_cast<int>(a | (static_cast<std::uint32_t>(b) << 16))));
 }
 
 struct DecodeQ8_0 {
@@ -166,10 +143,12 @@ void dot_32_blocks(const std::byte* row, const QuantizedActivations& x, std::int
       if constexpr (kFlipSigns) xq = _mm512_mask_sub_epi8(xq, negative, _mm512_setzero_si512(), xq);
       const __m512i dots = Unit::dot(weights, xq);
       const auto load_pair = [single](const float* p) {
-        return single ? _mm_load_ss(p) : _mm_castpd_ps(_mm_load_sd(reinterpret_cast<const double*>(p)));
+        return single ? _mm_load_ss(p)
+                      : _mm_castpd_ps(_mm_load_sd(reinterpret_cast<const double*>(p)));
       };
       const __m512 factors = _mm512_permutexvar_ps(
-          block_of_lane, _mm512_castps128_ps512(_mm_mul_ps(pair.scales, load_pair(tokens[t].scales + b))));
+          block_of_lane,
+          _mm512_castps128_ps512(_mm_mul_ps(pair.scales, load_pair(tokens[t].scales + b))));
       acc[t] = _mm512_fmadd_ps(_mm512_cvtepi32_ps(dots), factors, acc[t]);
       if constexpr (kOffset != 0) {
         offsets[t] = _mm_fmadd_ps(pair.scales, load_pair(tokens[t].block_sums + b), offsets[t]);
@@ -177,7 +156,8 @@ void dot_32_blocks(const std::byte* row, const QuantizedActivations& x, std::int
     }
   };
   std::int64_t b = 0;
-  for (; b + 1 < x.blocks; b += 2) accumulate(b, false);
+  for (; b + 1 < x.blocks; b += 2)
+    accumulate(b, false);
   if (b < x.blocks) accumulate(b, true);
 #pragma GCC unroll 4
   for (int t = 0; t < NT; ++t) {
@@ -187,21 +167,6 @@ void dot_32_blocks(const std::byte* row, const QuantizedActivations& x, std::int
 }
 
 // ---- K-quants ----
-
-inline void k_scales_mins(const std::uint8_t* packed, __m256& scales, __m256& mins) {
-  std::uint32_t a[3];
-  std::memcpy(a, packed, sizeof a);
-  const std::uint32_t scale_low = a[0] & 0x3F3F3F3Fu;
-  const std::uint32_t min_low = a[1] & 0x3F3F3F3Fu;
-  const std::uint32_t scale_high = (a[2] & 0x0F0F0F0Fu) | (((a[0] >> 6) & 0x03030303u) << 4);
-  const std::uint32_t min_high = ((a[2] >> 4) & 0x0F0F0F0Fu) | (((a[1] >> 6) & 0x03030303u) << 4);
-  const auto as_floats = [](std::uint32_t low, std::uint32_t high) {
-    const __m128i packed8 = _mm_set_epi32(0, 0, static_cast<int>(high), static_cast<int>(low));
-    return _mm256_cvtepi32_ps(_mm256_cvtepu8_epi32(packed8));
-  };
-  scales = as_floats(scale_low, scale_high);
-  mins = as_floats(min_low, min_high);
-}
 
 // Q4_K (kFiveBits false) and Q5_K. Chunk c of 32 bytes holds sub-blocks 2c (low nibbles)
 // and 2c + 1 (high nibbles): one register, against activation bytes 64c .. 64c + 63.
@@ -265,8 +230,7 @@ void dot_k_with_mins(const std::byte* row, const QuantizedActivations& x, std::i
 // Q6_K: the 6-bit quants are used unsigned (0..63) and the -32 is subtracted afterwards
 // from the activations' sums of 16: d * scale_k * x_scale * (sum(q x) - 32 sum(x)).
 template <class Unit, int NT>
-void dot_q6_k(const std::byte* row, const QuantizedActivations& x, std::int64_t first,
-              float* out) {
+void dot_q6_k(const std::byte* row, const QuantizedActivations& x, std::int64_t first, float* out) {
   const auto* blocks = reinterpret_cast<const BlockQ6_K*>(row);
   const std::int64_t super_blocks = x.blocks / 8;
   // Register m holds 16-value sub-blocks 4m .. 4m + 3, four lanes each.
@@ -286,8 +250,9 @@ void dot_q6_k(const std::byte* row, const QuantizedActivations& x, std::int64_t 
   }
   for (std::int64_t s = 0; s < super_blocks; ++s) {
     const BlockQ6_K& block = blocks[s];
-    const __m512 steps = _mm512_mul_ps(_mm512_set1_ps(_cvtsh_ss(block.d)),
-                                       _mm512_cvtepi32_ps(_mm512_cvtepi8_epi32(load128(block.scales))));
+    const __m512 steps =
+        _mm512_mul_ps(_mm512_set1_ps(_cvtsh_ss(block.d)),
+                      _mm512_cvtepi32_ps(_mm512_cvtepi8_epi32(load128(block.scales))));
     __m512i quants[4];
 #pragma GCC unroll 2
     for (int half = 0; half < 2; ++half) {
@@ -332,7 +297,8 @@ template <int NT, typename Rows>
 void dot_float_rows(const std::byte* row, std::int64_t cols, const float* x, float* out) {
   __m512 acc_a[NT], acc_b[NT];
 #pragma GCC unroll 4
-  for (int t = 0; t < NT; ++t) acc_a[t] = acc_b[t] = _mm512_setzero_ps();
+  for (int t = 0; t < NT; ++t)
+    acc_a[t] = acc_b[t] = _mm512_setzero_ps();
   std::int64_t i = 0;
   for (; i + 32 <= cols; i += 32) {
     const __m512 wa = Rows::load16(row, i, 0xFFFF);
@@ -353,7 +319,8 @@ void dot_float_rows(const std::byte* row, std::int64_t cols, const float* x, flo
     }
   }
 #pragma GCC unroll 4
-  for (int t = 0; t < NT; ++t) out[t] = sum_lanes(_mm512_add_ps(acc_a[t], acc_b[t]));
+  for (int t = 0; t < NT; ++t)
+    out[t] = sum_lanes(_mm512_add_ps(acc_a[t], acc_b[t]));
 }
 
 struct F32Rows {
@@ -421,10 +388,14 @@ template <template <int> class Kernel>
 void quantized_entry(const std::byte* row, const QuantizedActivations& x, std::int64_t first,
                      int n_tokens, float* out) {
   switch (n_tokens) {
-    case 1: return Kernel<1>::run(row, x, first, out);
-    case 2: return Kernel<2>::run(row, x, first, out);
-    case 3: return Kernel<3>::run(row, x, first, out);
-    default: return Kernel<4>::run(row, x, first, out);
+    case 1:
+      return Kernel<1>::run(row, x, first, out);
+    case 2:
+      return Kernel<2>::run(row, x, first, out);
+    case 3:
+      return Kernel<3>::run(row, x, first, out);
+    default:
+      return Kernel<4>::run(row, x, first, out);
   }
 }
 
@@ -432,10 +403,14 @@ template <typename Rows>
 void float_entry(const std::byte* row, std::int64_t cols, const float* x, int n_tokens,
                  float* out) {
   switch (n_tokens) {
-    case 1: return dot_float_rows<1, Rows>(row, cols, x, out);
-    case 2: return dot_float_rows<2, Rows>(row, cols, x, out);
-    case 3: return dot_float_rows<3, Rows>(row, cols, x, out);
-    default: return dot_float_rows<4, Rows>(row, cols, x, out);
+    case 1:
+      return dot_float_rows<1, Rows>(row, cols, x, out);
+    case 2:
+      return dot_float_rows<2, Rows>(row, cols, x, out);
+    case 3:
+      return dot_float_rows<3, Rows>(row, cols, x, out);
+    default:
+      return dot_float_rows<4, Rows>(row, cols, x, out);
   }
 }
 

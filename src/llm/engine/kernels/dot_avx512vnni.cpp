@@ -16,6 +16,8 @@ struct VnniDot {
 
 }  // namespace
 
-KernelTable avx512vnni_kernel_table() { return avx512_table<VnniDot>(); }
+KernelTable avx512vnni_kernel_table() {
+  return avx512_table<VnniDot>();
+}
 
 }  // namespace codriver::llm::engine::kernels

@@ -20,7 +20,8 @@ void quantize(const float* x, std::int64_t blocks, float* scales, float* block_s
     const float* in = x + b * kActivationBlock;
     std::int8_t* q = values + b * kActivationBlock;
     float amax = 0.0f;
-    for (int i = 0; i < kActivationBlock; ++i) amax = std::max(amax, std::fabs(in[i]));
+    for (int i = 0; i < kActivationBlock; ++i)
+      amax = std::max(amax, std::fabs(in[i]));
     scales[b] = amax / 127.0f;
     const float inverse = amax > 0.0f ? 127.0f / amax : 0.0f;
     for (int i = 0; i < kActivationBlock; ++i) {
@@ -30,7 +31,8 @@ void quantize(const float* x, std::int64_t blocks, float* scales, float* block_s
     }
     for (int half = 0; half < 2; ++half) {
       int sum = 0;
-      for (int i = 0; i < 16; ++i) sum += q[16 * half + i];
+      for (int i = 0; i < 16; ++i)
+        sum += q[16 * half + i];
       sums[2 * b + half] = static_cast<std::int16_t>(sum);
     }
     block_sums[b] = scales[b] * static_cast<float>(sums[2 * b] + sums[2 * b + 1]);
@@ -53,13 +55,15 @@ struct Token {
 
 int dot_32(const std::int8_t* w, const std::int8_t* x) {
   int sum = 0;
-  for (int i = 0; i < 32; ++i) sum += w[i] * x[i];
+  for (int i = 0; i < 32; ++i)
+    sum += w[i] * x[i];
   return sum;
 }
 
 int dot_32(const std::uint8_t* w, const std::int8_t* x) {
   int sum = 0;
-  for (int i = 0; i < 32; ++i) sum += w[i] * x[i];
+  for (int i = 0; i < 32; ++i)
+    sum += w[i] * x[i];
   return sum;
 }
 
@@ -83,7 +87,8 @@ void dot_32_blocks(const std::byte* row, const QuantizedActivations& x, std::int
       acc[k] += d * token.scales[b] * static_cast<float>(sum);
     }
   }
-  for (int k = 0; k < n_tokens; ++k) out[k] = acc[k];
+  for (int k = 0; k < n_tokens; ++k)
+    out[k] = acc[k];
 }
 
 void dot_q8_0(const std::byte* row, const QuantizedActivations& x, std::int64_t first_token,
@@ -103,8 +108,8 @@ void dot_q5_0(const std::byte* row, const QuantizedActivations& x, std::int64_t 
 
 // Q4_K and Q5_K: value = d * scale_j * q - dmin * min_j in sub-block j.
 template <typename Block>
-void dot_k_with_mins(const std::byte* row, const QuantizedActivations& x,
-                     std::int64_t first_token, int n_tokens, float* out) {
+void dot_k_with_mins(const std::byte* row, const QuantizedActivations& x, std::int64_t first_token,
+                     int n_tokens, float* out) {
   const auto* blocks = reinterpret_cast<const Block*>(row);
   const std::int64_t super_blocks = x.blocks / 8;
   float acc[kMaxDotTokens] = {};
@@ -126,7 +131,8 @@ void dot_k_with_mins(const std::byte* row, const QuantizedActivations& x,
       }
     }
   }
-  for (int k = 0; k < n_tokens; ++k) out[k] = acc[k];
+  for (int k = 0; k < n_tokens; ++k)
+    out[k] = acc[k];
 }
 
 void dot_q4_k(const std::byte* row, const QuantizedActivations& x, std::int64_t first_token,
@@ -164,7 +170,8 @@ void dot_q6_k(const std::byte* row, const QuantizedActivations& x, std::int64_t 
       }
     }
   }
-  for (int k = 0; k < n_tokens; ++k) out[k] = acc[k];
+  for (int k = 0; k < n_tokens; ++k)
+    out[k] = acc[k];
 }
 
 template <typename ToFloat>

@@ -34,8 +34,8 @@ struct QuantizedActivations {
 
 // Quantises `blocks` blocks of 32 floats (all tokens at once: the layout is contiguous).
 // Every implementation gives bit-identical results (round half to even of x * 127 / amax).
-using QuantizeFn = void (*)(const float* x, std::int64_t blocks, float* scales,
-                            float* block_sums, std::int16_t* sums, std::int8_t* values);
+using QuantizeFn = void (*)(const float* x, std::int64_t blocks, float* scales, float* block_sums,
+                            std::int16_t* sums, std::int8_t* values);
 
 // Dot products of one quantised weight row with tokens first_token .. first_token +
 // n_tokens - 1 of x (n_tokens in 1..kMaxDotTokens); out[k] is token first_token + k's.
@@ -46,8 +46,8 @@ using QuantizedDotFn = void (*)(const std::byte* row, const QuantizedActivations
 
 // The same for float weight rows (F32, F16, BF16) with float activations: token k's
 // vector is x + k * cols.
-using FloatDotFn = void (*)(const std::byte* row, std::int64_t cols, const float* x,
-                            int n_tokens, float* out);
+using FloatDotFn = void (*)(const std::byte* row, std::int64_t cols, const float* x, int n_tokens,
+                            float* out);
 
 struct KernelTable {
   QuantizeFn quantize;
@@ -65,8 +65,8 @@ struct KernelTable {
 KernelTable scalar_kernel_table();
 #if defined(CODRIVER_LLM_X86_KERNELS)
 KernelTable avx2_kernel_table();
-KernelTable avx512_kernel_table();       // AVX-512 F/BW/VL/DQ
-KernelTable avx512vnni_kernel_table();   // the same with VNNI dot products
+KernelTable avx512_kernel_table();      // AVX-512 F/BW/VL/DQ
+KernelTable avx512vnni_kernel_table();  // the same with VNNI dot products
 void quantize_activations_avx2(const float* x, std::int64_t blocks, float* scales,
                                float* block_sums, std::int16_t* sums, std::int8_t* values);
 #endif
