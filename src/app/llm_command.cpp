@@ -12,6 +12,7 @@ void add_llm_command(CLI::App& app) {
   add_llm_run_command(*llm);
   add_llm_tokenize_command(*llm);
   add_llm_bench_command(*llm);
+  add_llm_serve_command(*llm);
   add_llm_make_test_model_command(*llm);
 }
 

@@ -12,5 +12,6 @@ void add_llm_make_test_model_command(CLI::App& llm);
 void add_llm_run_command(CLI::App& llm);
 void add_llm_tokenize_command(CLI::App& llm);
 void add_llm_bench_command(CLI::App& llm);
+void add_llm_serve_command(CLI::App& llm);
 
 }  // namespace codriver::app
