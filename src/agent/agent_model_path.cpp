@@ -112,9 +112,9 @@ Answer Agent::model_turn(llm::ChatModel& model, std::chrono::milliseconds budget
                          std::string_view text, Answer answer) {
   const auto deadline = Clock::now() + budget;
   llm::ChatRequest request;
-  request.messages.push_back({"system", system_prompt(world_.dialog, answer.lang), {}, {}});
+  request.messages.push_back({"system", system_prompt(), {}, {}});
   request.messages.insert(request.messages.end(), model_history_.begin(), model_history_.end());
-  request.messages.push_back({"user", std::string(text), {}, {}});
+  request.messages.push_back({"user", user_message(world_.dialog, answer.lang, text), {}, {}});
   for (const auto& tool : registry_.openai_tools(answer.lang))
     request.tools.push_back(tool.dump());
   request.deadline = deadline;

@@ -376,10 +376,14 @@ std::optional<std::string> calls_mismatch(const std::vector<ExpectedCall>& expec
 
 // --- The agent ---------------------------------------------------------------------------
 
-AgentConversation::AgentConversation(AgentOptions options) : options_(std::move(options)) {}
+AgentConversation::AgentConversation(AgentOptions options, ModelOptions models)
+    : options_(std::move(options)), models_(std::move(models)) {}
 
 void AgentConversation::start(const CarState& car) {
-  if (!agent_) agent_ = std::make_unique<Agent>(options_);
+  if (!agent_) {
+    agent_ = std::make_unique<Agent>(options_);
+    agent_->set_models(models_);
+  }
   agent_->reset();
   agent_->memory().forget_everything();
   agent_->set_car(car);
@@ -395,7 +399,8 @@ nlohmann::json AgentConversation::ask(std::string_view text) {
           {"lang", answer.lang == routing::Language::kChinese ? "zh" : "en"},
           {"tool_calls", calls},
           {"cards", answer.cards.is_array() ? answer.cards : nlohmann::json::array()},
-          {"speech", answer.speech}};
+          {"speech", answer.speech},
+          {"path", answer.path}};
 }
 
 // --- Running ---------------------------------------------------------------------------

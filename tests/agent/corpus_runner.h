@@ -100,12 +100,14 @@ class Conversation {
 // tools) costs about 100 times more than answering.
 class AgentConversation : public Conversation {
  public:
-  explicit AgentConversation(AgentOptions options);
+  // `models`: the chat models behind the parser, to run the corpus through the model path.
+  explicit AgentConversation(AgentOptions options, ModelOptions models = {});
   void start(const CarState& car) override;
   nlohmann::json ask(std::string_view text) override;
 
  private:
   AgentOptions options_;
+  ModelOptions models_;
   std::unique_ptr<Agent> agent_;
 };
 

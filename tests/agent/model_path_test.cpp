@@ -123,7 +123,8 @@ TEST_F(ModelPath, TheModelCallsToolsAndAnswersFromTheirResults) {
   const auto& first = on_device_->requests.front();
   EXPECT_EQ(first.messages.front().role, "system");
   EXPECT_NE(first.messages.front().content.find("Never invent a place"), std::string::npos);
-  EXPECT_NE(first.messages.front().content.find("battery"), std::string::npos);
+  EXPECT_NE(first.messages.back().content.find("battery"), std::string::npos);
+  EXPECT_NE(first.messages.back().content.find(kVague), std::string::npos);
   EXPECT_FALSE(first.tools.empty());
   const json fenced = json::parse(seen_result);
   EXPECT_TRUE(fenced["ok"].get<bool>());
