@@ -64,13 +64,15 @@ void time_loop(agent::Agent& agent, bool call_tool, int requests) {
               stats.median / 1000, stats.p99 / 1000);
 }
 
-void time_first_word(const std::filesystem::path& model_path, int requests) {
+void time_first_word(const agent::Agent& agent, const std::filesystem::path& model_path,
+                     int requests) {
   llm::LocalChatModel model({model_path, 0});
   agent::DialogState dialog;
   const std::vector<std::string> said = {"what is there to do around here tonight",
                                          "is it far to walk from the casino to the port",
                                          "tell me something about monaco"};
-  std::printf("\n  on-device %s: request -> first streamed text\n", model.describe().c_str());
+  std::printf("\n  %s, the agent's rules and %zu tools: request -> first streamed text\n",
+              model.describe().c_str(), agent.tools().names().size());
   std::printf("  %-10s %12s %12s %14s\n", "request", "first word", "prompt", "cached prefix");
   for (int i = 0; i < requests; ++i) {
     llm::ChatRequest request;
@@ -80,6 +82,8 @@ void time_first_word(const std::filesystem::path& model_path, int requests) {
          agent::user_message(dialog, routing::Language::kEnglish, said[i % said.size()]),
          {},
          {}});
+    for (const auto& tool : agent.tools().openai_tools(routing::Language::kEnglish))
+      request.tools.push_back(tool.dump());
     request.max_tokens = 8;
     const auto start = Clock::now();
     double first = -1;
@@ -90,7 +94,7 @@ void time_first_word(const std::filesystem::path& model_path, int requests) {
     const llm::ChatReply reply = model.complete(request);
     if (first < 0) first = ms_since(start);  // nothing speakable: the end of the reply
     std::printf("  %-10s %9.0f ms %9lld tok %14s\n", i == 0 ? "cold" : "warm", first,
-                static_cast<long long>(reply.prompt_tokens), i == 0 ? "no" : "rules");
+                static_cast<long long>(reply.prompt_tokens), i == 0 ? "no" : "rules+tools");
   }
 }
 
@@ -111,7 +115,7 @@ int main(int argc, char** argv) {
     std::printf("  %-34s %6s %10s %10s\n", "", "count", "median ms", "p99 ms");
     time_loop(agent, false, requests);
     time_loop(agent, true, requests);
-    if (!model.empty()) time_first_word(model, 3);
+    if (!model.empty()) time_first_word(agent, model, 3);
   } catch (const std::exception& error) {
     std::fprintf(stderr, "model_path_bench: %s\n", error.what());
     return 1;
