@@ -96,6 +96,29 @@ void time_first_word(const agent::Agent& agent, const std::filesystem::path& mod
     std::printf("  %-10s %9.0f ms %9lld tok %14s\n", i == 0 ? "cold" : "warm", first,
                 static_cast<long long>(reply.prompt_tokens), i == 0 ? "no" : "rules+tools");
   }
+  // What a car does at start-up: prepare() reads the rules and tools before any request.
+  llm::LocalChatModel fresh({model_path, 0});
+  llm::ChatRequest prefix;
+  prefix.messages.push_back({"system", agent::system_prompt(), {}, {}});
+  for (const auto& tool : agent.tools().openai_tools(routing::Language::kEnglish))
+    prefix.tools.push_back(tool.dump());
+  auto start = Clock::now();
+  fresh.prepare(prefix);
+  const double prepare_ms = ms_since(start);
+  llm::ChatRequest request = prefix;
+  request.messages.push_back(
+      {"user", agent::user_message(dialog, routing::Language::kEnglish, said[0]), {}, {}});
+  request.max_tokens = 8;
+  double first = -1;
+  start = Clock::now();
+  request.on_text = [&](std::string_view) {
+    if (first < 0) first = ms_since(start);
+    return true;
+  };
+  fresh.complete(request);
+  if (first < 0) first = ms_since(start);
+  std::printf("  prepare() at start-up %.0f ms, then the first request's first word %.0f ms\n",
+              prepare_ms, first);
 }
 
 }  // namespace

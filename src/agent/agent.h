@@ -40,6 +40,10 @@ class Agent {
 
   void set_car(const CarState& car) { world_.dialog.car = car; }
   void set_models(ModelOptions models) { models_ = std::move(models); }
+  // Lets the on-device model read the rules and tools now (seconds on a car's CPU), so the
+  // driver's first request to it does not wait for them. Safe to run on another thread
+  // while the driver speaks: the model serves one request at a time.
+  void prepare_models();
   // Lets `seconds` of driving pass for the simulated car on the active route.
   void advance(double seconds) { world_.advance(seconds); }
   // Forgets the conversation and the trip; keeps the car and the memory.
@@ -63,6 +67,7 @@ class Agent {
   // The model path (agent_model_path.cpp).
   bool wants_model(const language::ParseResult& parse, std::string_view text) const;
   Answer ask_models(std::string_view text, const language::ParseResult& parse, Answer answer);
+  llm::ChatRequest model_request(routing::Language language) const;
   Answer model_turn(llm::ChatModel& model, std::chrono::milliseconds budget, std::string_view text,
                     Answer answer);
   bool mentions_unreturned_place(const std::string& speech, const Answer& answer) const;

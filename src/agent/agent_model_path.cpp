@@ -108,15 +108,27 @@ Answer Agent::ask_models(std::string_view text, const language::ParseResult& par
   return fallback;
 }
 
+// The fixed beginning of every request: the rules and the tools, described in English
+// whatever the driver speaks (the user turn says which language to answer in), so it is
+// the same text every time and an on-device model reads it only once.
+llm::ChatRequest Agent::model_request(routing::Language) const {
+  llm::ChatRequest request;
+  request.messages.push_back({"system", system_prompt(), {}, {}});
+  for (const auto& tool : registry_.openai_tools(routing::Language::kEnglish))
+    request.tools.push_back(tool.dump());
+  return request;
+}
+
+void Agent::prepare_models() {
+  if (models_.on_device) models_.on_device->prepare(model_request(routing::Language::kEnglish));
+}
+
 Answer Agent::model_turn(llm::ChatModel& model, std::chrono::milliseconds budget,
                          std::string_view text, Answer answer) {
   const auto deadline = Clock::now() + budget;
-  llm::ChatRequest request;
-  request.messages.push_back({"system", system_prompt(), {}, {}});
+  llm::ChatRequest request = model_request(answer.lang);
   request.messages.insert(request.messages.end(), model_history_.begin(), model_history_.end());
   request.messages.push_back({"user", user_message(world_.dialog, answer.lang, text), {}, {}});
-  for (const auto& tool : registry_.openai_tools(answer.lang))
-    request.tools.push_back(tool.dump());
   request.deadline = deadline;
   const std::size_t first_new = request.messages.size() - 1;
 

@@ -1,6 +1,7 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <chrono>
+#include <future>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -101,6 +102,17 @@ void run_ask(const AssistantOptions& o) {
 // jumps N seconds ahead.
 void run_chat(const AssistantOptions& o) {
   agent::Agent agent = open_agent(o);
+  // The on-device model reads the rules and tools while the driver thinks of a request.
+  std::future<void> prepared;
+  if (!o.model.empty()) {
+    prepared = std::async(std::launch::async, [&agent] {
+      try {
+        agent.prepare_models();
+      } catch (const std::exception& error) {
+        std::cerr << "codriver: " << error.what() << "\n";
+      }
+    });
+  }
   std::cout << "codriver chat: say something (en or 中文); /state, /drive SECONDS, /reset, /quit\n"
             << std::flush;
   std::string line;

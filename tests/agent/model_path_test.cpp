@@ -5,7 +5,9 @@
 #include <memory>
 
 #include "agent/agent.h"
+#include "llm/chat_model/openai_chat_model.h"
 #include "map/osm_importer.h"
+#include "speech/local_http_server.h"
 #include "support/test_support.h"
 
 // The agent's model path with scripted chat models: what the model is told, how its tool
@@ -227,6 +229,67 @@ TEST_F(ModelPath, ModelFirstSendsEverythingToTheModel) {
   const Answer answer = agent_.ask("find parking near the casino");
   EXPECT_EQ(answer.path, "on_device");
   EXPECT_EQ(answer.tool_calls.at(0).name, "find_parking");
+}
+
+// The hybrid policy against a real server on 127.0.0.1: a cloud that stalls, one that
+// answers 500, and one that is not there all fall through, within the cloud's deadline,
+// to the on-device model.
+TEST_F(ModelPath, RealCloudFailuresFallThroughWithinTheDeadline) {
+  struct Case {
+    const char* name;
+    codriver::testing::HttpReply reply;
+    const char* kind;
+  };
+  codriver::testing::HttpReply stall;
+  stall.stall = true;
+  codriver::testing::HttpReply server_error;
+  server_error.status = 500;
+  server_error.body = R"({"error":{"message":"overloaded","type":"server_error"}})";
+  for (const Case& c : {Case{"stall", stall, "timeout"}, Case{"500", server_error, "server"}}) {
+    codriver::testing::LocalHttpServer server(
+        [&](const codriver::testing::HttpRequest&) { return c.reply; });
+    llm::OpenAiConfig config;
+    config.base_url = server.base_url() + "/v1";
+    config.model = "qwen-plus";
+    config.max_retries = 1;
+    config.retry_base_delay = std::chrono::milliseconds(20);
+    ModelOptions models;
+    models.cloud = std::make_shared<llm::OpenAiChatModel>(config);
+    models.on_device = on_device_;
+    models.cloud_deadline = std::chrono::milliseconds(700);
+    models.model_first = true;
+    agent_.set_models(models);
+    on_device_->then_say("Parking is on the screen.");
+    const auto start = std::chrono::steady_clock::now();
+    const Answer answer = agent_.ask(
+        "find a cheap noodle place on the way that has parking and then take me home after that");
+    const auto took = std::chrono::steady_clock::now() - start;
+    EXPECT_EQ(answer.path, "on_device") << c.name;
+    ASSERT_EQ(answer.fallbacks.size(), 1u) << c.name;
+    EXPECT_NE(answer.fallbacks[0].find(std::string("cloud: ") + c.kind), std::string::npos)
+        << answer.fallbacks[0];
+    EXPECT_LT(took, std::chrono::milliseconds(2000)) << c.name;
+  }
+  // Nobody listening on the port: unreachable, at once.
+  int closed_port = 0;
+  {
+    codriver::testing::LocalHttpServer gone(
+        [](const codriver::testing::HttpRequest&) { return codriver::testing::HttpReply{}; });
+    closed_port = gone.port();
+  }
+  llm::OpenAiConfig config;
+  config.base_url = "http://127.0.0.1:" + std::to_string(closed_port) + "/v1";
+  config.model = "qwen-plus";
+  ModelOptions models;
+  models.cloud = std::make_shared<llm::OpenAiChatModel>(config);
+  models.model_first = true;
+  agent_.set_models(models);
+  const Answer offline = agent_.ask("find parking near the casino");
+  EXPECT_EQ(offline.path, "embedded");
+  ASSERT_EQ(offline.fallbacks.size(), 1u);
+  EXPECT_NE(offline.fallbacks[0].find("cloud: unreachable"), std::string::npos)
+      << offline.fallbacks[0];
+  EXPECT_FALSE(offline.tool_calls.empty());  // the embedded path still did the job
 }
 
 }  // namespace

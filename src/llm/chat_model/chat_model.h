@@ -86,6 +86,10 @@ class ChatModel {
   virtual std::string describe() const = 0;
   // Throws ChatModelError; never blocks past request.deadline.
   virtual ChatReply complete(const ChatRequest& request) = 0;
+  // Reads the fixed beginning of the requests to come (system prompt and tools) ahead of
+  // time, so the first of them starts fast. An on-device model keeps it in its cache;
+  // a server has nothing to do. Throws ChatModelError.
+  virtual void prepare(const ChatRequest& /*prefix*/) {}
 };
 
 }  // namespace codriver::llm

@@ -107,4 +107,24 @@ ChatReply LocalChatModel::complete(const ChatRequest& request) {
   return reply;
 }
 
+void LocalChatModel::prepare(const ChatRequest& prefix) {
+  std::lock_guard lock(mutex_);
+  try {
+    // The same planning as complete(), so the cached tokens are exactly the ones the next
+    // request starts with; only the prompt is read, nothing is generated.
+    ChatRequest request = prefix;
+    if (request.messages.empty() || request.messages.back().role != "user")
+      request.messages.push_back({"user", "", {}, {}});
+    const serve::ChatRequest chat =
+        serve::parse_chat_request(openai_request_body(request, {engine_->served.id, false, false}));
+    serve::CompletionPlan plan = serve::plan_completion(chat, engine_->tokenizer, engine_->served);
+    plan.options.max_tokens = 0;
+    plan.options.on_text = {};
+    engine_->generator.generate(plan.prompt, plan.options);
+  } catch (const std::exception& error) {
+    throw ChatModelError(Kind::kModel,
+                         std::string("cannot prepare the on-device model: ") + error.what());
+  }
+}
+
 }  // namespace codriver::llm

@@ -26,6 +26,8 @@ class LocalChatModel : public ChatModel {
   // Greedy unless request.temperature > 0. A passed deadline is kTimeout, a cancel
   // (flag or on_text) kCancelled, an engine failure kModel.
   ChatReply complete(const ChatRequest& request) override;
+  // Prefills the system prompt and tools of `prefix` into the engine's cache.
+  void prepare(const ChatRequest& prefix) override;
 
  private:
   struct Engine;
