@@ -1,29 +1,12 @@
 #include <cstdint>
 
 #include "llm/chat/json_value.h"
+#include "llm/tokenizer/utf8.h"
 
 namespace codriver::llm::chat {
 namespace {
 
 constexpr int kMaxDepth = 256;
-
-void append_utf8(std::uint32_t code_point, std::string& out) {
-  if (code_point < 0x80) {
-    out += static_cast<char>(code_point);
-  } else if (code_point < 0x800) {
-    out += static_cast<char>(0xC0 | (code_point >> 6));
-    out += static_cast<char>(0x80 | (code_point & 0x3F));
-  } else if (code_point < 0x10000) {
-    out += static_cast<char>(0xE0 | (code_point >> 12));
-    out += static_cast<char>(0x80 | ((code_point >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (code_point & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (code_point >> 18));
-    out += static_cast<char>(0x80 | ((code_point >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((code_point >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (code_point & 0x3F));
-  }
-}
 
 bool is_digit(char c) {
   return c >= '0' && c <= '9';
@@ -233,7 +216,7 @@ class Reader {
         out += '\t';
         break;
       case 'u':
-        append_utf8(read_unicode_escape(), out);
+        tokenizer::append_utf8(out, static_cast<char32_t>(read_unicode_escape()));
         break;
       default:
         --position_;
