@@ -129,7 +129,7 @@ struct Written {
 
 std::unique_ptr<Written> write(const TestModelOptions& options) {
   auto written = std::make_unique<Written>();
-  written->path = written->dir.file("model.gguf");
+  written->path = written->dir / "model.gguf";
   written->summary = write_test_model(options, written->path);
   return written;
 }
@@ -248,12 +248,12 @@ TEST(TestModel, VocabularyOnlyFromATokenizerJson) {
   testing::TempDir dir;
   TestModelOptions options;
   options.arch = Arch::kQwen3;
-  options.vocab_path = dir.write("tokenizer.json", kTokenizerJson);
+  options.vocab_path = testing::write_in(dir, "tokenizer.json", kTokenizerJson);
   options.vocab_only = true;
-  const auto summary = write_test_model(options, dir.file("vocab.gguf"));
+  const auto summary = write_test_model(options, dir / "vocab.gguf");
   EXPECT_EQ(summary.tensor_count, 0u);
   EXPECT_EQ(summary.token_count, 10u);
-  const GgufFile file = GgufFile::open(dir.file("vocab.gguf"));
+  const GgufFile file = GgufFile::open(dir / "vocab.gguf");
   EXPECT_TRUE(file.tensors().empty());
   EXPECT_EQ(file.get_string("general.architecture"), "qwen3");
   EXPECT_EQ(file.get_string_array("tokenizer.ggml.tokens"),
@@ -273,10 +273,10 @@ TEST(TestModel, VocabularyOnlyFromATokenizerJson) {
 TEST(TestModel, WeightsWithATokenizerJsonVocabulary) {
   testing::TempDir dir;
   TestModelOptions options;
-  options.vocab_path = dir.write("tokenizer.json", kTokenizerJson);
-  const auto summary = write_test_model(options, dir.file("m.gguf"));
+  options.vocab_path = testing::write_in(dir, "tokenizer.json", kTokenizerJson);
+  const auto summary = write_test_model(options, dir / "m.gguf");
   EXPECT_EQ(summary.n_vocab, 10u);
-  EXPECT_EQ(GgufFile::open(dir.file("m.gguf")).tensor("output.weight").dims, (Dims{256, 10}));
+  EXPECT_EQ(GgufFile::open(dir / "m.gguf").tensor("output.weight").dims, (Dims{256, 10}));
 }
 
 template <typename Exception>
@@ -292,7 +292,7 @@ std::string failure(const TestModelOptions& options, const std::filesystem::path
 
 TEST(TestModel, BadOptionsAreClearErrors) {
   testing::TempDir dir;
-  const auto out = dir.file("x.gguf");
+  const auto out = dir / "x.gguf";
   TestModelOptions options;
   options.shape = "qwen3-0.6b";
   EXPECT_NE(failure<std::invalid_argument>(options, out).find("'qwen3-0.6b' is a qwen3 shape"),
@@ -305,12 +305,11 @@ TEST(TestModel, BadOptionsAreClearErrors) {
   EXPECT_NE(failure<std::invalid_argument>(options, out).find("unknown weight type 'Q2_K'"),
             std::string::npos);
   options.type = "Q8_0";
-  options.vocab_path = dir.file("absent.json");
+  options.vocab_path = dir / "absent.json";
   EXPECT_NE(failure<std::runtime_error>(options, out).find("cannot read"), std::string::npos);
   options.vocab_path.clear();
-  EXPECT_NE(
-      failure<std::runtime_error>(options, dir.file("no/such/dir/x.gguf")).find("cannot create"),
-      std::string::npos);
+  EXPECT_NE(failure<std::runtime_error>(options, dir / "no/such/dir/x.gguf").find("cannot create"),
+            std::string::npos);
   EXPECT_TRUE(std::filesystem::is_empty(dir.path()));
 }
 

@@ -100,7 +100,8 @@ constexpr const char* kFixture = R"({
 
 TEST(TokenizerJson, ReadsTokensMergesAndTypes) {
   testing::TempDir dir;
-  const Vocabulary v = vocabulary_from_tokenizer_json(dir.write("tokenizer.json", kFixture));
+  const Vocabulary v =
+      vocabulary_from_tokenizer_json(testing::write_in(dir, "tokenizer.json", kFixture));
   EXPECT_EQ(v.tokens, (std::vector<std::string>{"a", "b", "ab", "\xC4\xA0",
                                                 "\xC4\xA0"
                                                 "ab",
@@ -115,7 +116,7 @@ TEST(TokenizerJson, ReadsTokensMergesAndTypes) {
 
 std::string error_reading(const testing::TempDir& dir, const std::string& json) {
   try {
-    vocabulary_from_tokenizer_json(dir.write("bad.json", json));
+    vocabulary_from_tokenizer_json(testing::write_in(dir, "bad.json", json));
   } catch (const std::runtime_error& error) {
     return error.what();
   }
@@ -141,7 +142,7 @@ TEST(TokenizerJson, ErrorsNameTheFileAndTheProblem) {
   EXPECT_NE(message.find("missing \"merges\""), std::string::npos) << message;
   EXPECT_NE(error_reading(dir, "{}").find("missing \"model\""), std::string::npos);
   try {
-    vocabulary_from_tokenizer_json(dir.file("absent.json"));
+    vocabulary_from_tokenizer_json(dir / "absent.json");
     FAIL();
   } catch (const std::runtime_error& error) {
     EXPECT_NE(std::string(error.what()).find("absent.json: cannot read"), std::string::npos);
