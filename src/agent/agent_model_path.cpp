@@ -16,6 +16,8 @@ using Clock = std::chrono::steady_clock;
 
 // The parser is sure enough to act alone at or above this confidence.
 constexpr double kFastPathConfidence = 0.7;
+// Enough for a tool call with its arguments or two spoken sentences, in either language.
+constexpr int kMaxReplyTokens = 256;
 // A request this long probably holds several needs: the cloud model is better at those.
 constexpr std::size_t kLongRequestBytes = 80;
 // The model turns kept as context for follow-ups ("the second one", "and parking there?").
@@ -113,6 +115,7 @@ Answer Agent::ask_models(std::string_view text, const language::ParseResult& par
 // the same text every time and an on-device model reads it only once.
 llm::ChatRequest Agent::model_request(routing::Language) const {
   llm::ChatRequest request;
+  request.max_tokens = kMaxReplyTokens;
   request.messages.push_back({"system", system_prompt(), {}, {}});
   for (const auto& tool : registry_.openai_tools(routing::Language::kEnglish))
     request.tools.push_back(tool.dump());
