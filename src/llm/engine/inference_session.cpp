@@ -87,21 +87,13 @@ void attend(const float* q, const float* keys, const float* values, std::int64_t
       const float* query = q + (t * s.n_head + h) * s.head_dim;
       const std::int64_t kv_offset = (h / group) * s.head_dim;
       scores.resize(static_cast<std::size_t>(visible));
-      for (std::int64_t p = 0; p < visible; ++p) {
-        const float* key = keys + p * kv_width + kv_offset;
-        float dot = 0;
-        for (std::int64_t i = 0; i < s.head_dim; ++i)
-          dot += query[i] * key[i];
-        scores[p] = dot * scale;
-      }
+      for (std::int64_t p = 0; p < visible; ++p)
+        scores[p] = dot(query, keys + p * kv_width + kv_offset, s.head_dim) * scale;
       softmax(scores.data(), visible);
       float* result = out + (t * s.n_head + h) * s.head_dim;
       std::fill(result, result + s.head_dim, 0.0f);
-      for (std::int64_t p = 0; p < visible; ++p) {
-        const float* value = values + p * kv_width + kv_offset;
-        for (std::int64_t i = 0; i < s.head_dim; ++i)
-          result[i] += scores[p] * value[i];
-      }
+      for (std::int64_t p = 0; p < visible; ++p)
+        add_scaled(result, values + p * kv_width + kv_offset, scores[p], s.head_dim);
     }
   });
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 namespace codriver::llm::engine {
 
@@ -28,6 +29,44 @@ void rotate_half_pairs(float* head, const float* cosines, const float* sines,
     head[i] = a * cosines[i] - b * sines[i];
     head[i + half] = a * sines[i] + b * cosines[i];
   }
+}
+
+namespace {
+
+// Eight floats as one value (GCC/Clang vector extension: AVX where compiled for it, two
+// SSE registers otherwise).
+using Lanes = float __attribute__((vector_size(32)));
+constexpr std::int64_t kLanes = 8;
+
+Lanes load(const float* p) {
+  Lanes v;
+  std::memcpy(&v, p, sizeof v);
+  return v;
+}
+
+}  // namespace
+
+float dot(const float* a, const float* b, std::int64_t n) {
+  Lanes sums = {};
+  std::int64_t i = 0;
+  for (; i + kLanes <= n; i += kLanes)
+    sums += load(a + i) * load(b + i);
+  float total = 0;
+  for (std::int64_t k = 0; k < kLanes; ++k)
+    total += sums[k];
+  for (; i < n; ++i)
+    total += a[i] * b[i];
+  return total;
+}
+
+void add_scaled(float* y, const float* x, float alpha, std::int64_t n) {
+  std::int64_t i = 0;
+  for (; i + kLanes <= n; i += kLanes) {
+    const Lanes sum = load(y + i) + alpha * load(x + i);
+    std::memcpy(y + i, &sum, sizeof sum);
+  }
+  for (; i < n; ++i)
+    y[i] += alpha * x[i];
 }
 
 void softmax(float* scores, std::int64_t n) {

@@ -16,6 +16,12 @@ void swiglu(float* gate, const float* up, std::int64_t n);
 void rotate_half_pairs(float* head, const float* cosines, const float* sines,
                        std::int64_t head_dim);
 
+// The attention's inner products: eight partial sums side by side (one vector register
+// where the CPU has one, two halves otherwise), not one chain of dependent adds.
+float dot(const float* a, const float* b, std::int64_t n);
+// y += alpha * x over n values.
+void add_scaled(float* y, const float* x, float alpha, std::int64_t n);
+
 // In place softmax over n scores; returns nothing, the scores become probabilities.
 void softmax(float* scores, std::int64_t n);
 
