@@ -50,6 +50,8 @@ class Agent {
   void reset() { world_.dialog.reset_conversation(); }
 
   const DialogState& state() const { return world_.dialog; }
+  // What the tools act on, for screens that show it (the cockpit server).
+  AgentWorld& world() { return world_; }
   // The map's words for the speech recogniser (see AgentWorld).
   std::vector<std::string> place_names() { return world_.place_names(); }
   std::vector<std::string> street_names() const { return world_.street_names(); }

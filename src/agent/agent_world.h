@@ -74,6 +74,8 @@ class AgentWorld {
   void start_drive();
   void stop_drive();
   void advance(double seconds);
+  // The simulated drive now, null when the car is not driving a trip.
+  const vehicle::DriveState* drive_state() const { return drive_ ? &drive_->state() : nullptr; }
 
   DialogState dialog;
 

@@ -1,5 +1,6 @@
 #include <cmath>
 
+#include "agent/light_view.h"
 #include "agent/spoken.h"
 #include "agent/tools.h"
 #include "places/ev_model.h"
@@ -113,27 +114,13 @@ ToolResult plan_charging(AgentWorld& world, const json& arguments) {
 }
 
 ToolResult traffic_light_status(AgentWorld& world, const json& arguments) {
-  const CarState& car = world.dialog.car;
-  const auto map = signals::intersections_of(world.signals());
-  const routing::Waypoint from{car.position(), car.heading_deg, false};
-  signals::LightOnRoute found;
-  try {
-    found = world.dialog.route
-                ? signals::light_on_route(world.router(), from,
-                                          world.dialog.route->destination().position, map)
-                : signals::light_on_road_ahead(world.router(), from, map);
-  } catch (const routing::RoutingError&) {
-  }
-  if (!found.movement) {
+  const std::optional<LightView> found = light_ahead_of_car(world);
+  if (!found) {
     return spoken_result({{"type", "light"}, {"found", false}},
                          "There's no traffic light ahead on this road.", "前方道路上没有红绿灯。");
   }
-  const auto now = feeds::Clock::now();
-  const auto reading = world.signals().intersection_spat(found.movement->intersection, now);
-  const signals::CarOnRoute on_route{0, car.speed_kmh / 3.6, 50 / 3.6};
-  const signals::LightAhead light =
-      signals::light_ahead(*found.movement, on_route, &reading, now, now);
-  const std::string& intersection = map[found.movement->intersection].name;
+  const signals::LightAhead& light = found->light;
+  const std::string& intersection = found->intersection;
   json data = {{"type", "light"},
                {"found", true},
                {"intersection", intersection},

@@ -21,5 +21,6 @@ void add_signals_command(CLI::App& app);
 void add_assistant_commands(CLI::App& app);
 void add_listen_command(CLI::App& app);
 void add_llm_command(CLI::App& app);
+void add_serve_command(CLI::App& app);
 
 }  // namespace codriver::app

@@ -9,6 +9,7 @@
 #include "agent/command_sentences.h"
 #include "app/commands.h"
 #include "app/routing_session.h"
+#include "server/voice_turn.h"
 #include "speech/alsa_device.h"
 #include "speech/audio_file.h"
 #include "speech/barge_in.h"
@@ -41,21 +42,6 @@ double ms_since(Clock::time_point start) {
   return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
 }
 
-std::filesystem::path cache_dir() {
-  if (const char* dir = std::getenv("CODRIVER_CACHE_DIR")) return dir;
-  if (const char* home = std::getenv("HOME"))
-    return std::filesystem::path(home) / ".cache" / "codriver";
-  return std::filesystem::temp_directory_path() / "codriver-cache";
-}
-
-std::unique_ptr<speech::SpeechRecognizer> embedded_recognizer(agent::Agent& agent) {
-  const auto sentences =
-      agent::command_sentences(agent.place_names(), agent.street_names(), agent.cuisine_words());
-  std::filesystem::create_directories(cache_dir());
-  return std::make_unique<speech::PocketSphinxRecognizer>(
-      speech::build_domain_model(sentences, cache_dir()));
-}
-
 struct Heard {
   speech::Transcript transcript;
   std::string backend;
@@ -79,7 +65,8 @@ Heard recognise(const ListenOptions& o, agent::Agent& agent, const speech::Audio
       heard.fallback_reason = error.what();
     }
   }
-  heard.transcript = embedded_recognizer(agent)->transcribe(audio);
+  heard.transcript =
+      server::embedded_recognizer(server::recogniser_sentences(agent))->transcribe(audio);
   heard.backend = "embedded";
   return heard;
 }
@@ -121,19 +108,6 @@ bool speak_with_barge_in(const speech::AudioBuffer& spoken, const std::string& d
   });
 }
 
-agent::Answer not_understood(routing::Language language, bool heard_anything) {
-  agent::Answer answer;
-  answer.lang = language;
-  answer.intent = "clarify";
-  answer.speech = heard_anything
-                      ? (language == routing::Language::kChinese
-                             ? "抱歉，没听清楚，请再说一遍。"
-                             : "Sorry, I didn't catch that. Could you say it again?")
-                      : (language == routing::Language::kChinese ? "我没有听到声音。"
-                                                                 : "I didn't hear anything.");
-  return answer;
-}
-
 void run_listen(const ListenOptions& o) {
   if (o.asr == "remote" && o.asr_url.empty())
     throw std::invalid_argument("--asr remote needs --asr-url");
@@ -144,7 +118,7 @@ void run_listen(const ListenOptions& o) {
   const auto end_of_speech = Clock::now();  // the whole file is the utterance: it has ended
   const speech::Utterance utterance = speech::clean_utterance(input);
   json report = {{"heard", utterance.heard}, {"audio_s", input.duration_s()}};
-  agent::Answer answer = not_understood(language, false);
+  agent::Answer answer = server::not_understood(language, false);
   double asr_ms = 0;
   if (utterance.heard) {
     const auto asr_start = Clock::now();
@@ -159,16 +133,12 @@ void run_listen(const ListenOptions& o) {
         {"real_time_factor",
          utterance.audio.duration_s() > 0 ? asr_ms / 1000.0 / utterance.audio.duration_s() : 0}};
     if (!heard.fallback_reason.empty()) report["asr"]["fallback_reason"] = heard.fallback_reason;
-    if (!heard.transcript.heard()) {
-      answer = not_understood(language, false);
-    } else if (heard.transcript.nbest.front().confidence < o.min_confidence) {
-      answer = not_understood(language, true);  // low confidence: ask again, do not act
-      report["transcript"] = heard.transcript.nbest.front().text;
-    } else {
-      report["transcript"] = heard.transcript.nbest.front().text;
-      answer = agent.ask(heard.transcript.nbest.front().text,
-                         o.lang == "auto" ? std::nullopt : std::optional(language));
-    }
+    const std::optional<routing::Language> forced =
+        o.lang == "auto" ? std::nullopt : std::optional(language);
+    const server::VoiceAnswer voice =
+        server::answer_transcript(agent, heard.transcript, forced, o.min_confidence);
+    if (!voice.transcript.empty()) report["transcript"] = voice.transcript;
+    answer = voice.answer;
   }
   const auto tts_start = Clock::now();
   const speech::AudioBuffer spoken = speech::synthesize(answer.speech, answer.lang);

@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
   codriver::app::add_assistant_commands(app);
   codriver::app::add_listen_command(app);
   codriver::app::add_llm_command(app);
+  codriver::app::add_serve_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

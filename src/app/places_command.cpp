@@ -28,31 +28,9 @@ struct PlacesOptions {
   std::vector<std::string> sockets, parking_types;
 };
 
-std::vector<map::PlaceCategory> parse_categories(const std::string& list) {
-  std::vector<map::PlaceCategory> categories;
-  std::size_t start = 0;
-  while (start <= list.size()) {
-    const std::size_t end = std::min(list.find(',', start), list.size());
-    const std::string word = list.substr(start, end - start);
-    if (word == "food") {
-      categories.insert(categories.end(),
-                        {map::PlaceCategory::kRestaurant, map::PlaceCategory::kFastFood,
-                         map::PlaceCategory::kFoodCourt, map::PlaceCategory::kCafe});
-    } else if (const auto category = map::category_from_name(word)) {
-      categories.push_back(*category);
-    } else {
-      throw std::invalid_argument("unknown category '" + word +
-                                  "': use restaurant, cafe, fast_food, food_court, food, parking, "
-                                  "charging_station or fuel");
-    }
-    start = end + 1;
-  }
-  return categories;
-}
-
 places::PlaceFilter filter_of(const PlacesOptions& o) {
   places::PlaceFilter filter;
-  filter.categories = parse_categories(o.category);
+  filter.categories = places::categories_from_list(o.category);
   if (!o.cuisine.empty()) {
     filter.cuisine = places::find_cuisine(o.cuisine);
     if (filter.cuisine == nullptr) {
@@ -90,7 +68,8 @@ std::vector<places::RankedPlace> along_route(const PlacesOptions& o,
                                              const places::PlaceFilter& filter,
                                              const feeds::CivilTime& at) {
   const RoutingSession session = open_routing_session(o.map);
-  const routing::Leg leg = session.router->route({parse_lat_lon(o.near)}, {parse_lat_lon(o.route_to)});
+  const routing::Leg leg =
+      session.router->route({parse_lat_lon(o.near)}, {parse_lat_lon(o.route_to)});
   map::PlacesReader reader(o.map / "places.sqlite");
   places::AlongRouteQuery query;
   query.filter = filter;

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
-
 #include <nlohmann/json.hpp>
+#include <stdexcept>
 
 namespace codriver::places {
 
@@ -146,11 +146,33 @@ std::vector<std::string> socket_types(const map::Place& place) {
 }
 
 std::optional<std::string> rejection(const map::Place& place, const PlaceFilter& filter) {
-  for (const auto check : {check_category, check_food, check_parking, check_access,
-                           check_charging}) {
+  for (const auto check :
+       {check_category, check_food, check_parking, check_access, check_charging}) {
     if (auto reason = check(place, filter)) return reason;
   }
   return std::nullopt;
+}
+
+std::vector<map::PlaceCategory> categories_from_list(const std::string& list) {
+  std::vector<map::PlaceCategory> categories;
+  std::size_t start = 0;
+  while (start <= list.size()) {
+    const std::size_t end = std::min(list.find(',', start), list.size());
+    const std::string word = list.substr(start, end - start);
+    if (word == "food") {
+      categories.insert(categories.end(),
+                        {map::PlaceCategory::kRestaurant, map::PlaceCategory::kFastFood,
+                         map::PlaceCategory::kFoodCourt, map::PlaceCategory::kCafe});
+    } else if (const auto category = map::category_from_name(word)) {
+      categories.push_back(*category);
+    } else {
+      throw std::invalid_argument("unknown category '" + word +
+                                  "': use restaurant, cafe, fast_food, food_court, food, parking, "
+                                  "charging_station or fuel");
+    }
+    start = end + 1;
+  }
+  return categories;
 }
 
 }  // namespace codriver::places

@@ -15,15 +15,20 @@ namespace codriver::places {
 struct PlaceFilter {
   std::vector<map::PlaceCategory> categories;  // empty: any
   const Cuisine* cuisine = nullptr;
-  std::optional<int> max_price_level;          // 1 (cheap) .. 4 (expensive)
-  std::vector<std::string> parking_types;      // surface, multi-storey, underground, ...
+  std::optional<int> max_price_level;      // 1 (cheap) .. 4 (expensive)
+  std::vector<std::string> parking_types;  // surface, multi-storey, underground, ...
   std::optional<bool> covered;
   bool free_only = false;
-  std::optional<double> car_height_m;          // the car must fit under maxheight
-  bool include_private = false;                // access=private/no is left out unless set
-  std::vector<std::string> socket_types;       // type2, ccs (type2_combo), chademo, ...
+  std::optional<double> car_height_m;     // the car must fit under maxheight
+  bool include_private = false;           // access=private/no is left out unless set
+  std::vector<std::string> socket_types;  // type2, ccs (type2_combo), chademo, ...
   std::optional<double> min_power_kw;
 };
+
+// "restaurant", "parking,fuel", "food" (restaurants, fast food, food courts, cafes): the
+// categories a comma-separated list names. Throws std::invalid_argument naming the word
+// that is not a category, with the ones that are.
+std::vector<map::PlaceCategory> categories_from_list(const std::string& list);
 
 // Why a place fails the filter ("charges a fee", "2.0 m height limit"), or nullopt if it passes.
 std::optional<std::string> rejection(const map::Place& place, const PlaceFilter& filter);

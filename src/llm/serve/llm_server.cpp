@@ -1,6 +1,5 @@
 #include "llm/serve/llm_server.h"
 
-#include <arpa/inet.h>
 #include <httplib.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -14,6 +13,7 @@
 #include "llm/serve/chat_completion.h"
 #include "llm/serve/chat_request.h"
 #include "llm/serve/generation_slot.h"
+#include "llm/serve/http_access.h"
 #include "llm/serve/openai_json.h"
 
 namespace codriver::llm::serve {
@@ -25,20 +25,6 @@ using Clock = std::chrono::steady_clock;
 // A streamed response that has sent nothing for this long sends an SSE comment, so that a
 // client that went away is noticed (the write fails) even while a tool call is written.
 constexpr auto kKeepAliveEvery = std::chrono::seconds(1);
-
-bool is_loopback(const std::string& host) {
-  if (host == "localhost" || host == "::1") return true;
-  in_addr address{};
-  return inet_pton(AF_INET, host.c_str(), &address) == 1 && (ntohl(address.s_addr) >> 24) == 127;
-}
-
-// Compares in time independent of where the texts differ.
-bool same_secret(const std::string& given, const std::string& expected) {
-  unsigned char difference = given.size() == expected.size() ? 0 : 1;
-  for (std::size_t i = 0; i < given.size(); ++i)
-    difference |= static_cast<unsigned char>(given[i] ^ expected[i % expected.size()]);
-  return difference == 0;
-}
 
 void send_error(httplib::Response& res, const ApiError& error) {
   res.status = error.status();

@@ -1,0 +1,141 @@
+#include "server/request_values.h"
+
+#include <charconv>
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+#include "server/http_error.h"
+
+namespace codriver::server {
+namespace {
+
+using nlohmann::json;
+
+std::string range_text(double min, double max) {
+  const auto text = [](double v) {
+    return v == std::floor(v) ? std::to_string(static_cast<long long>(v)) : std::to_string(v);
+  };
+  return text(min) + " and " + text(max);
+}
+
+std::optional<double> parse_number(const std::string& text) {
+  double value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size() || !std::isfinite(value))
+    return std::nullopt;
+  return value;
+}
+
+bool valid_utf8(std::string_view text) {
+  try {
+    (void)json(std::string(text)).dump();
+    return true;
+  } catch (const json::exception&) {
+    return false;
+  }
+}
+
+}  // namespace
+
+AskRequest parse_ask_request(std::string_view body) {
+  const json request = json::parse(body, nullptr, false);
+  if (request.is_discarded()) {
+    throw bad_request("The request body is not valid JSON: send {\"text\": \"...\"}.",
+                      "请求内容不是有效的JSON，请发送 {\"text\": \"...\"}。");
+  }
+  if (!request.is_object())
+    throw bad_request("The request body must be a JSON object.", "请求内容必须是JSON对象。");
+  for (const auto& [key, value] : request.items()) {
+    if (key != "text" && key != "lang") {
+      throw bad_request("Unknown field \"" + key + "\": an ask takes \"text\" and \"lang\".",
+                        "未知字段“" + key + "”：只接受 text 和 lang。");
+    }
+  }
+  const auto text = request.find("text");
+  if (text == request.end() || !text->is_string())
+    throw bad_request("\"text\" must be a string.", "“text”必须是字符串。");
+  AskRequest ask;
+  ask.text = text->get<std::string>();
+  if (ask.text.find_first_not_of(" \t\r\n") == std::string::npos)
+    throw bad_request("\"text\" is empty: say what you need.", "“text”为空，请说出您的需求。");
+  if (ask.text.size() > kMaxAskTextBytes) {
+    throw bad_request("\"text\" is longer than " + std::to_string(kMaxAskTextBytes) + " bytes.",
+                      "“text”超过" + std::to_string(kMaxAskTextBytes) + "字节。");
+  }
+  const auto lang = request.find("lang");
+  if (lang != request.end()) {
+    if (!lang->is_string())
+      throw bad_request("\"lang\" must be \"auto\", \"en\" or \"zh\".",
+                        "“lang”必须是 auto、en 或 zh。");
+    ask.language = optional_language_value(lang->get<std::string>());
+  }
+  return ask;
+}
+
+routing::Language language_value(const QueryValue& value) {
+  return optional_language_value(value).value_or(routing::Language::kEnglish);
+}
+
+std::optional<routing::Language> optional_language_value(const QueryValue& value) {
+  if (!value || *value == "auto") return std::nullopt;
+  if (*value == "en") return routing::Language::kEnglish;
+  if (*value == "zh") return routing::Language::kChinese;
+  throw bad_request("lang must be en or zh.", "lang 必须是 en 或 zh。");
+}
+
+std::optional<geo::LatLon> lat_lon_value(const std::string& name, const QueryValue& value) {
+  if (!value) return std::nullopt;
+  const std::string shown = valid_utf8(*value) ? *value : "?";
+  const auto comma = value->find(',');
+  const auto lat = parse_number(value->substr(0, comma));
+  const auto lon =
+      comma == std::string::npos ? std::nullopt : parse_number(value->substr(comma + 1));
+  if (!lat.has_value() || !lon.has_value())
+    throw bad_request(name + " must be lat,lon (e.g. 43.7384,7.4246), not \"" + shown + "\".",
+                      name + " 必须是“纬度,经度”（例如 43.7384,7.4246）。");
+  const geo::LatLon position{lat.value(), lon.value()};
+  if (std::abs(position.lat) > 90 || std::abs(position.lon) > 180)
+    throw bad_request(name + " " + shown + " is not on Earth.",
+                      name + " " + shown + " 不在地球上。");
+  return position;
+}
+
+double number_value(const std::string& name, const QueryValue& value, double fallback, double min,
+                    double max) {
+  if (!value) return fallback;
+  const auto number = parse_number(*value);
+  if (!number || *number < min || *number > max) {
+    throw bad_request(name + " must be a number between " + range_text(min, max) + ".",
+                      name + " 必须是介于" + range_text(min, max) + "之间的数字。");
+  }
+  return *number;
+}
+
+int integer_value(const std::string& name, const QueryValue& value, int fallback, int min,
+                  int max) {
+  if (!value) return fallback;
+  const double number = number_value(name, value, fallback, min, max);
+  if (number != std::floor(number)) {
+    throw bad_request(name + " must be a whole number.", name + " 必须是整数。");
+  }
+  return static_cast<int>(number);
+}
+
+bool boolean_value(const std::string& name, const QueryValue& value, bool fallback) {
+  if (!value) return fallback;
+  if (*value == "true" || *value == "1") return true;
+  if (*value == "false" || *value == "0") return false;
+  throw bad_request(name + " must be true or false.", name + " 必须是 true 或 false。");
+}
+
+std::string text_value(const std::string& name, const QueryValue& value, std::size_t max_bytes) {
+  if (!value) return "";
+  if (value->size() > max_bytes || !valid_utf8(*value)) {
+    throw bad_request(
+        name + " must be UTF-8 text of at most " + std::to_string(max_bytes) + " bytes.",
+        name + " 必须是不超过" + std::to_string(max_bytes) + "字节的UTF-8文本。");
+  }
+  return *value;
+}
+
+}  // namespace codriver::server

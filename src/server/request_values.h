@@ -1,0 +1,39 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "geo/latlon.h"
+#include "routing/instructions.h"
+
+// What a client sent, read strictly: every value that is malformed, of the wrong type or
+// out of range becomes a 400 (HttpError) naming the field, in both languages.
+namespace codriver::server {
+
+inline constexpr std::size_t kMaxAskTextBytes = 2000;
+
+struct AskRequest {
+  std::string text;
+  std::optional<routing::Language> language;  // nullopt: follow the question
+};
+
+// {"text": "...", "lang": "auto"|"en"|"zh"}; nothing else is accepted.
+AskRequest parse_ask_request(std::string_view body);
+
+// A query parameter's value, or nullopt when absent. Each reader below takes the raw text.
+using QueryValue = std::optional<std::string>;
+
+// "en" (also when absent) or "zh".
+routing::Language language_value(const QueryValue& value);
+// "auto" or absent -> nullopt.
+std::optional<routing::Language> optional_language_value(const QueryValue& value);
+// "lat,lon" on Earth.
+std::optional<geo::LatLon> lat_lon_value(const std::string& name, const QueryValue& value);
+double number_value(const std::string& name, const QueryValue& value, double fallback, double min,
+                    double max);
+int integer_value(const std::string& name, const QueryValue& value, int fallback, int min, int max);
+bool boolean_value(const std::string& name, const QueryValue& value, bool fallback);
+std::string text_value(const std::string& name, const QueryValue& value, std::size_t max_bytes);
+
+}  // namespace codriver::server
