@@ -22,13 +22,17 @@ double rounded(double degrees) {
 
 json map_geometry_json(const map::RoadGraph& graph) {
   double min_lon = 180, min_lat = 90, max_lon = -180, max_lat = -90;
-  for (const auto& record : graph.nodes) {
+  const auto extend = [&](const map::format::NodeRecord& record) {
     const geo::LatLon p = map::to_latlon(record);
     min_lon = std::min(min_lon, p.lon);
     max_lon = std::max(max_lon, p.lon);
     min_lat = std::min(min_lat, p.lat);
     max_lat = std::max(max_lat, p.lat);
-  }
+  };
+  for (const auto& record : graph.nodes)
+    extend(record);
+  for (const auto& record : graph.shape_points)
+    extend(record);
   json roads = json::array();
   // A two-way road is two edges: draw it once, from whichever end comes first.
   std::set<std::tuple<map::NodeId, map::NodeId, std::int64_t, std::uint32_t>> drawn;
@@ -52,7 +56,8 @@ json map_geometry_json(const map::RoadGraph& graph) {
     roads.push_back(std::move(road));
   }
   if (graph.node_count() == 0) min_lon = min_lat = max_lon = max_lat = 0;
-  return {{"bbox", {min_lon, min_lat, max_lon, max_lat}}, {"roads", std::move(roads)}};
+  return {{"bbox", {rounded(min_lon), rounded(min_lat), rounded(max_lon), rounded(max_lat)}},
+          {"roads", std::move(roads)}};
 }
 
 }  // namespace codriver::server
