@@ -8,10 +8,8 @@
 
 #include "agent/agent.h"
 #include "app/commands.h"
+#include "app/model_flags.h"
 #include "app/routing_session.h"
-#include "llm/chat_model/chat_model_config.h"
-#include "llm/chat_model/local_chat_model.h"
-#include "llm/chat_model/openai_chat_model.h"
 
 // `codriver ask` (one utterance) and `codriver chat` (a conversation with a simulated car).
 namespace codriver::app {
@@ -24,13 +22,7 @@ struct AssistantOptions {
   double heading = 0, speed_kmh = 0, soc_percent = 80;
   bool json = false;
   std::string text;
-  // The chat models behind the parser (all optional).
-  std::filesystem::path model;  // on-device GGUF
-  int threads = 0;
-  std::string llm_url, llm_model;  // OpenAI-compatible server
-  std::optional<std::filesystem::path> llm_config;
-  bool model_first = false;
-  double model_timeout_s = 10;
+  ModelFlags models;  // the chat models behind the parser (all optional)
 };
 
 agent::CarState car_of(const AssistantOptions& o) {
@@ -65,31 +57,10 @@ void print(const agent::Answer& answer, bool as_json) {
   }
 }
 
-// The on-device model from --model, the cloud model from --llm-url/--llm-model, a
-// --llm-config file or the CODRIVER_LLM_* environment; none of them is required.
-agent::ModelOptions models_of(const AssistantOptions& o) {
-  agent::ModelOptions models;
-  models.model_first = o.model_first;
-  const auto budget = std::chrono::milliseconds(static_cast<long>(o.model_timeout_s * 1000));
-  models.on_device_deadline = models.cloud_deadline = budget;
-  if (!o.model.empty()) {
-    models.on_device =
-        std::make_shared<llm::LocalChatModel>(llm::LocalModelOptions{o.model, o.threads});
-  }
-  llm::OpenAiConfig cloud = llm::load_openai_config(o.llm_config);
-  if (!o.llm_url.empty()) cloud.base_url = o.llm_url;
-  if (!o.llm_model.empty()) cloud.model = o.llm_model;
-  if (!cloud.base_url.empty() || !cloud.model.empty())
-    models.cloud = std::make_shared<llm::OpenAiChatModel>(cloud);
-  if (o.model_first && !models.on_device && !models.cloud)
-    throw std::runtime_error("--model-first needs --model or --llm-url/--llm-model");
-  return models;
-}
-
 agent::Agent open_agent(const AssistantOptions& o) {
   agent::Agent agent({o.map, o.memory});
   agent.set_car(car_of(o));
-  agent.set_models(models_of(o));
+  agent.set_models(models_of(o.models));
   return agent;
 }
 
@@ -104,7 +75,7 @@ void run_chat(const AssistantOptions& o) {
   agent::Agent agent = open_agent(o);
   // The on-device model reads the rules and tools while the driver thinks of a request.
   std::future<void> prepared;
-  if (!o.model.empty()) {
+  if (!o.models.model.empty()) {
     prepared = std::async(std::launch::async, [&agent] {
       try {
         agent.prepare_models();
@@ -170,22 +141,7 @@ void add_common_options(CLI::App* command, AssistantOptions& o) {
   command->add_option("--lang", o.lang, "auto (default), zh or en")
       ->check(CLI::IsMember({"auto", "zh", "en"}));
   command->add_flag("--json", o.json, "print the answer as JSON (with the path that answered)");
-  command
-      ->add_option("--model", o.model, "on-device Qwen GGUF model for what the parser is unsure of")
-      ->check(CLI::ExistingFile);
-  command->add_option("--threads", o.threads, "threads for the on-device model (default: all)")
-      ->check(CLI::Range(1, 256));
-  command->add_option(
-      "--llm-url", o.llm_url,
-      "OpenAI-compatible server, e.g. http://127.0.0.1:8080/v1 (key: CODRIVER_LLM_API_KEY)");
-  command->add_option("--llm-model", o.llm_model, "the server's model name, e.g. qwen-plus");
-  command
-      ->add_option("--llm-config", o.llm_config, "JSON file with base_url, model, api_key_env, ...")
-      ->check(CLI::ExistingFile);
-  command->add_flag("--model-first", o.model_first, "send every request to a model (no fast path)");
-  command
-      ->add_option("--model-timeout", o.model_timeout_s, "seconds each model may take (default 10)")
-      ->check(CLI::Range(0.1, 600.0));
+  add_model_flags(command, o.models);
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "app/commands.h"
+#include "app/model_flags.h"
 #include "server/cockpit_server.h"
 
 // `codriver serve`: the cockpit screen (web HMI), its HTTP API and event stream, with the
@@ -16,6 +17,7 @@ namespace {
 struct ServeCommandOptions {
   std::filesystem::path map, memory = ":memory:";
   server::CockpitOptions server;
+  ModelFlags models;
   bool no_web = false, no_simulation = false;
 };
 
@@ -34,7 +36,7 @@ void run_serve(ServeCommandOptions o) {
   o.server.simulate_drive = !o.no_simulation;
   const sigset_t signals = stop_signals();
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);  // before any thread starts
-  server::CockpitServer cockpit({o.map, o.memory}, o.server);
+  server::CockpitServer cockpit({o.map, o.memory}, o.server, models_of(o.models));
   const int port = cockpit.bind();
   std::thread waiter([&cockpit, signals] {
     int received = 0;
@@ -73,6 +75,7 @@ void add_serve_command(CLI::App& app) {
   command->add_flag("--no-simulation", o->no_simulation,
                     "keep the simulated car where it is (no drive along the trip)");
   command->add_flag("--log", o->server.log_requests, "one line per request on stderr");
+  add_model_flags(command, o->models);
   command->callback([o] { run_serve(*o); });
 }
 

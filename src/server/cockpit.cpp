@@ -64,8 +64,9 @@ json light_json(const agent::LightView& view, Language language) {
 
 }  // namespace
 
-Cockpit::Cockpit(const agent::AgentOptions& options, EventHub& events)
+Cockpit::Cockpit(const agent::AgentOptions& options, agent::ModelOptions models, EventHub& events)
     : events_(events), agent_(options), map_name_(options.bundle.filename().string()) {
+  agent_.set_models(std::move(models));
   map_geometry_ = dumped(map_geometry_json(agent_.world().router().graph()));
   advance(0);  // screens that connect now get the car, the trip and the light at once
 }

@@ -37,7 +37,7 @@ struct ParkingRequest {
 
 class Cockpit {
  public:
-  Cockpit(const agent::AgentOptions& options, EventHub& events);
+  Cockpit(const agent::AgentOptions& options, agent::ModelOptions models, EventHub& events);
 
   nlohmann::json ask(const AskRequest& request);
   // The understanding and the answer of a recognised utterance, under the same lock.
@@ -59,6 +59,10 @@ class Cockpit {
   const std::string& map_geometry() const { return map_geometry_; }
   const std::string& map_name() const { return map_name_; }
   void reset();
+
+  // Lets the on-device model read the rules and tools (seconds), outside the lock: the
+  // model serves one request at a time, and the embedded path answers meanwhile.
+  void prepare_models() { agent_.prepare_models(); }
 
   // Lets `seconds` of the simulated drive pass and publishes a tick.
   void advance(double seconds);

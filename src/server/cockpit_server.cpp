@@ -85,8 +85,11 @@ void check_cockpit_options(const CockpitOptions& options) {
         " has no index.html (give --web-root the repository's web/ folder)");
 }
 
-CockpitServer::Impl::Impl(const agent::AgentOptions& agent, CockpitOptions options)
-    : options(std::move(options)), events(this->options.max_sessions), cockpit(agent, events) {}
+CockpitServer::Impl::Impl(const agent::AgentOptions& agent, CockpitOptions options,
+                          agent::ModelOptions models)
+    : options(std::move(options)),
+      events(this->options.max_sessions),
+      cockpit(agent, std::move(models), events) {}
 
 void answer_guarded(httplib::Response& res, const std::function<void()>& handler) {
   try {
@@ -215,16 +218,29 @@ void CockpitServer::Impl::tick_loop() {
   }
 }
 
-CockpitServer::CockpitServer(const agent::AgentOptions& agent, CockpitOptions options) {
+CockpitServer::CockpitServer(const agent::AgentOptions& agent, CockpitOptions options,
+                             agent::ModelOptions models) {
   check_cockpit_options(options);
   std::signal(SIGPIPE, SIG_IGN);
-  impl_ = std::make_unique<Impl>(agent, std::move(options));
+  const bool on_device = models.on_device != nullptr;
+  impl_ = std::make_unique<Impl>(agent, std::move(options), std::move(models));
   impl_->install_routes();
+  if (on_device) {
+    impl_->prepare_thread = std::thread([impl = impl_.get()] {
+      try {
+        impl->cockpit.prepare_models();
+      } catch (const std::exception& error) {
+        std::cerr << "codriver serve: the on-device model could not prepare: " << error.what()
+                  << "\n";
+      }
+    });
+  }
 }
 
 CockpitServer::~CockpitServer() {
   stop();
   if (impl_->tick_thread.joinable()) impl_->tick_thread.join();
+  if (impl_->prepare_thread.joinable()) impl_->prepare_thread.join();
 }
 
 int CockpitServer::bind() {

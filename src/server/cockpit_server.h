@@ -6,7 +6,7 @@
 #include <memory>
 #include <string>
 
-#include "agent/agent_world.h"
+#include "agent/agent.h"
 
 // `codriver serve`: the cockpit's HTTP API, its event stream and the web HMI, all from
 // one process, over the co-driver of one car (see src/server/openapi.json for the API).
@@ -41,7 +41,9 @@ class CockpitServer {
  public:
   // Opens the map and the memory (throws what the agent throws for a bad bundle).
   // Ignores SIGPIPE process-wide: a screen that goes away must not end the process.
-  CockpitServer(const agent::AgentOptions& agent, CockpitOptions options);
+  // `models`: the chat models behind the embedded parser (none by default).
+  CockpitServer(const agent::AgentOptions& agent, CockpitOptions options,
+                agent::ModelOptions models = {});
   ~CockpitServer();
   CockpitServer(const CockpitServer&) = delete;
   CockpitServer& operator=(const CockpitServer&) = delete;

@@ -25,7 +25,7 @@ class HttpServer : public httplib::Server {
 };
 
 struct CockpitServer::Impl {
-  Impl(const agent::AgentOptions& agent, CockpitOptions options);
+  Impl(const agent::AgentOptions& agent, CockpitOptions options, agent::ModelOptions models);
 
   void install_routes();
   void install_guards();
@@ -46,6 +46,7 @@ struct CockpitServer::Impl {
   std::mutex tick_mutex;
   std::condition_variable tick_stop;
   std::thread tick_thread;
+  std::thread prepare_thread;  // the on-device model reading its rules at start-up
 
   // The recogniser is built on the first voice request (seconds) and serves one at a time.
   std::mutex recogniser_mutex;
