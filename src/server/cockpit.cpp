@@ -64,6 +64,16 @@ json light_json(const agent::LightView& view, Language language) {
 
 }  // namespace
 
+std::unique_lock<std::timed_mutex> Cockpit::hold() {
+  std::unique_lock lock(mutex_, std::defer_lock);
+  if (!lock.try_lock_for(kBusyWait)) {
+    throw HttpError(503, "busy",
+                    "The co-driver is still busy with an earlier request: try again in a moment.",
+                    "副驾驶正在处理之前的请求，请稍后再试。");
+  }
+  return lock;
+}
+
 Cockpit::Cockpit(const agent::AgentOptions& options, agent::ModelOptions models, EventHub& events)
     : events_(events), agent_(options), map_name_(options.bundle.filename().string()) {
   agent_.set_models(std::move(models));
@@ -85,7 +95,7 @@ void Cockpit::publish_answer(const std::string& question, const json& answer) {
 }
 
 json Cockpit::vehicle() {
-  std::lock_guard lock(mutex_);
+  const auto lock = hold();
   return vehicle_locked();
 }
 
@@ -103,7 +113,7 @@ json Cockpit::vehicle_locked() const {
 }
 
 json Cockpit::route(Language language) {
-  std::lock_guard lock(mutex_);
+  const auto lock = hold();
   return route_locked(language);
 }
 
@@ -127,7 +137,7 @@ json Cockpit::route_locked(Language language) const {
 }
 
 json Cockpit::signals(Language language) {
-  std::lock_guard lock(mutex_);
+  const auto lock = hold();
   json intersections = json::array();
   for (const auto& derived : agent_.world().signals().intersections()) {
     const signals::Intersection& intersection = derived.intersection;
@@ -162,7 +172,7 @@ json Cockpit::places(const PlacesRequest& request) {
   query.name = request.name;
   query.at = places::local_now();
   query.open_only = request.open_now;
-  std::lock_guard lock(mutex_);
+  const auto lock = hold();
   query.near = request.near.value_or(agent_.state().car.position());
   auto& world = agent_.world();
   json cards = json::array();
@@ -179,7 +189,7 @@ json Cockpit::parking(const ParkingRequest& request) {
   if (request.covered) query.filter.covered = true;
   query.filter.free_only = request.free_only;
   query.at = places::local_now();
-  std::lock_guard lock(mutex_);
+  const auto lock = hold();
   const auto& state = agent_.state();
   query.destination = request.near.value_or(state.route ? state.route->destination().position
                                                         : state.car.position());
@@ -194,7 +204,7 @@ json Cockpit::parking(const ParkingRequest& request) {
 
 void Cockpit::reset() {
   {
-    std::lock_guard lock(mutex_);
+    const auto lock = hold();
     agent_.reset();
     publish_changes();
   }
@@ -202,7 +212,7 @@ void Cockpit::reset() {
 }
 
 void Cockpit::advance(double seconds) {
-  std::lock_guard lock(mutex_);
+  std::unique_lock lock(mutex_);
   agent_.advance(seconds);
   publish_changes();
   const auto light = agent::light_ahead_of_car(agent_.world());

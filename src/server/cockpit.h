@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -43,7 +44,7 @@ class Cockpit {
   // The understanding and the answer of a recognised utterance, under the same lock.
   template <typename Turn>
   auto with_agent(Turn&& turn) {
-    std::lock_guard lock(mutex_);
+    const auto lock = hold();
     auto result = turn(agent_);
     publish_changes();
     return result;
@@ -79,7 +80,11 @@ class Cockpit {
   void publish_changes();
 
   EventHub& events_;
-  std::mutex mutex_;
+  // A request waits this long for the co-driver (a model may be thinking), then gets 503.
+  static constexpr std::chrono::seconds kBusyWait{30};
+  std::unique_lock<std::timed_mutex> hold();
+
+  std::timed_mutex mutex_;
   agent::Agent agent_;
   std::string map_geometry_, map_name_;
   RouteSignature published_route_{};
