@@ -46,8 +46,11 @@ class Agent {
   void prepare_models();
   // Lets `seconds` of driving pass for the simulated car on the active route.
   void advance(double seconds) { world_.advance(seconds); }
-  // Forgets the conversation and the trip; keeps the car and the memory.
-  void reset() { world_.dialog.reset_conversation(); }
+  // Forgets the conversation and the trip (a simulated car parks); keeps the car and the memory.
+  void reset() {
+    world_.dialog.reset_conversation();
+    world_.stop_drive();
+  }
 
   const DialogState& state() const { return world_.dialog; }
   // What the tools act on, for screens that show it (the cockpit server).

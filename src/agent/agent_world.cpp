@@ -182,6 +182,7 @@ void AgentWorld::start_drive() {
 }
 
 void AgentWorld::stop_drive() {
+  if (drive_) dialog.car.speed_kmh = 0;  // the simulated car has nowhere to go: it parks
   drive_.reset();
 }
 

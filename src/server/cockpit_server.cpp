@@ -1,8 +1,5 @@
 #include "server/cockpit_server.h"
 
-#include <sys/socket.h>
-#include <unistd.h>
-
 #include <csignal>
 #include <iostream>
 #include <stdexcept>
@@ -56,13 +53,6 @@ std::string status_code(int status) {
 }
 
 }  // namespace
-
-void HttpServer::close_listener() {
-  const auto socket = svr_sock_.exchange(INVALID_SOCKET);
-  if (socket == INVALID_SOCKET) return;
-  ::shutdown(socket, SHUT_RDWR);
-  ::close(socket);
-}
 
 void check_cockpit_options(const CockpitOptions& options) {
   if (!llm::serve::is_loopback(options.host) && options.token.empty()) {
@@ -247,6 +237,7 @@ int CockpitServer::bind() {
   const auto& o = impl_->options;
   impl_->port = o.port == 0 ? impl_->http.bind_to_any_port(o.host)
                             : (impl_->http.bind_to_port(o.host, o.port) ? o.port : -1);
+  impl_->http.widen_backlog();
   if (impl_->port < 0) {
     throw std::runtime_error("cannot listen on " + o.host + ":" + std::to_string(o.port) +
                              " (is the port in use, or the host not an address of this machine?)");

@@ -10,6 +10,7 @@
 #include <mutex>
 #include <thread>
 
+#include "llm/serve/http_server.h"
 #include "server/cockpit.h"
 #include "server/cockpit_server.h"
 #include "server/event_hub.h"
@@ -17,12 +18,7 @@
 
 namespace codriver::server {
 
-// httplib's stop() does nothing before listen has started; this one also closes a socket
-// that is bound but not yet listened on, so that a stop that races run() still ends it.
-class HttpServer : public httplib::Server {
- public:
-  void close_listener();
-};
+using llm::serve::HttpServer;
 
 struct CockpitServer::Impl {
   Impl(const agent::AgentOptions& agent, CockpitOptions options, agent::ModelOptions models);

@@ -69,7 +69,9 @@ void CockpitServer::Impl::install_event_stream() {
       }
       auto stream = std::make_shared<EventStream>(EventStream{std::move(*subscription), language});
       res.set_header("Cache-Control", "no-store");
-      res.set_chunked_content_provider("text/event-stream; charset=utf-8",
+      // Exactly this type: httplib compresses any other, and a compressed stream holds the
+      // events back from the browser.
+      res.set_chunked_content_provider("text/event-stream",
                                        [this, stream](std::size_t, httplib::DataSink& sink) {
                                          return !stopping && pump(events, *stream, sink);
                                        });

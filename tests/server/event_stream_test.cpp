@@ -6,6 +6,7 @@
 #include "cockpit_fixture.h"
 #include "event_reader.h"
 #include "openapi_support.h"
+#include "raw_http.h"
 
 namespace codriver::server::testing {
 namespace {
@@ -118,6 +119,31 @@ TEST_F(EventStreamTest, AResetIsHeardAndEndsTheTrip) {
     ended |= event.name == "route" && event.data == json({{"active", false}});
   EXPECT_TRUE(ended);
   EXPECT_EQ(body_of(client().Get("/v1/route")), json({{"active", false}}));
+}
+
+TEST_F(EventStreamTest, TheStreamIsNeverCompressedSoBrowsersGetEachEventAtOnce) {
+  start_fast();
+  RawConnection browser(port_);
+  browser.send(
+      "GET /v1/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept-Encoding: gzip, deflate, br\r\n\r\n");
+  const std::string received = browser.read_for(1500ms);
+  EXPECT_EQ(received.find("Content-Encoding"), std::string::npos) << received.substr(0, 300);
+  EXPECT_NE(received.find("Content-Type: text/event-stream"), std::string::npos);
+  EXPECT_NE(received.find("event: tick"), std::string::npos);
+}
+
+TEST_F(EventStreamTest, AfterAResetTheSimulatedCarParks) {
+  start_fast();
+  ASSERT_EQ(ask("navigate to the casino")->status, 200);
+  for (int i = 0; i < 40 && !body_of(client().Get("/v1/vehicle"))["moving"].get<bool>(); ++i)
+    std::this_thread::sleep_for(100ms);
+  ASSERT_TRUE(body_of(client().Get("/v1/vehicle"))["moving"].get<bool>());
+  ASSERT_EQ(client().Post("/v1/session/reset", "", "application/json")->status, 200);
+  const json parked = body_of(client().Get("/v1/vehicle"));
+  EXPECT_FALSE(parked["moving"].get<bool>());
+  EXPECT_EQ(parked["speed_kmh"], 0.0);
+  std::this_thread::sleep_for(300ms);
+  EXPECT_EQ(body_of(client().Get("/v1/vehicle"))["lat"], parked["lat"]);
 }
 
 TEST_F(EventStreamTest, ScreensBeyondTheCapAreRefusedUntilOneLeaves) {

@@ -6,6 +6,7 @@
 #include <sys/time.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <string>
 
 // HTTP written by hand, for what a well-behaved client library will not send: paths that
@@ -32,6 +33,21 @@ class RawConnection {
     return ::send(socket_, bytes.data(), bytes.size(), MSG_NOSIGNAL) ==
            static_cast<ssize_t>(bytes.size());
   }
+  // What arrives within `duration` (for streams that never close).
+  std::string read_for(std::chrono::milliseconds duration) {
+    std::string out;
+    char buffer[4096];
+    const auto deadline = std::chrono::steady_clock::now() + duration;
+    timeval slice{0, 100000};
+    ::setsockopt(socket_, SOL_SOCKET, SO_RCVTIMEO, &slice, sizeof slice);
+    while (std::chrono::steady_clock::now() < deadline) {
+      const ssize_t n = ::recv(socket_, buffer, sizeof buffer, 0);
+      if (n == 0) break;
+      if (n > 0) out.append(buffer, static_cast<std::size_t>(n));
+    }
+    return out;
+  }
+
   // Everything until the server closes the connection (or 5 s pass).
   std::string read_all() {
     std::string out;

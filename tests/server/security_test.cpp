@@ -140,7 +140,13 @@ TEST_F(SecurityTest, ManyClientsAtOnceAllGetAnswers) {
         auto result = (i + k) % 2
                           ? c.Get("/v1/vehicle")
                           : c.Post("/v1/ask", R"({"text":"find a cafe"})", "application/json");
-        ok += result && result->status == 200;
+        const bool answered = result && result->status == 200;
+        ok += answered;
+        if (!answered) {
+          ADD_FAILURE() << "client " << i << " request " << k << ": "
+                        << (result ? std::to_string(result->status) + " " + result->body
+                                   : httplib::to_string(result.error()));
+        }
       }
       return ok;
     }));

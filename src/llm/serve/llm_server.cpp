@@ -1,8 +1,6 @@
 #include "llm/serve/llm_server.h"
 
 #include <httplib.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 #include <atomic>
 #include <csignal>
@@ -14,6 +12,7 @@
 #include "llm/serve/chat_request.h"
 #include "llm/serve/generation_slot.h"
 #include "llm/serve/http_access.h"
+#include "llm/serve/http_server.h"
 #include "llm/serve/openai_json.h"
 
 namespace codriver::llm::serve {
@@ -49,18 +48,6 @@ std::string status_error_message(const httplib::Request& req, int status, std::s
       return "HTTP error " + std::to_string(status) + ".";
   }
 }
-
-// httplib's stop() does nothing before listen has started; this one also closes a socket
-// that is bound but not yet listened on, so that a stop that races run() still ends it.
-class HttpServer : public httplib::Server {
- public:
-  void close_listener() {
-    const auto socket = svr_sock_.exchange(INVALID_SOCKET);
-    if (socket == INVALID_SOCKET) return;
-    ::shutdown(socket, SHUT_RDWR);
-    ::close(socket);
-  }
-};
 
 // What one streamed completion keeps while httplib writes the response.
 struct StreamJob {
@@ -277,6 +264,7 @@ int LlmServer::bind() {
   } else {
     impl_->port = impl_->http.bind_to_port(o.host, o.port) ? o.port : -1;
   }
+  impl_->http.widen_backlog();
   if (impl_->port < 0) {
     throw std::runtime_error("cannot listen on " + o.host + ":" + std::to_string(o.port) +
                              " (is the port in use, or the host not an address of this machine?)");

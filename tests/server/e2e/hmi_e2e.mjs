@@ -15,7 +15,16 @@ import { createRequire } from 'node:module';
 
 // require() (unlike import) also looks in NODE_PATH, so a playwright-core installed
 // elsewhere can be used: NODE_PATH=/somewhere/node_modules node hmi_e2e.mjs ...
-const { chromium } = createRequire(import.meta.url)('playwright-core');
+function loadChromium() {
+  try {
+    return createRequire(import.meta.url)('playwright-core').chromium;
+  } catch (error) {
+    console.error(`FAIL: cannot load playwright-core (${error.code || error.message}): run "npm install" in the repository root, or set NODE_PATH to a node_modules that has it`);
+    process.exit(1);
+  }
+}
+const chromium = loadChromium();
+const CHROMIUM = '/usr/bin/chromium';
 
 const DEADLINE_MS = 55000;
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -128,6 +137,8 @@ async function checkMap(page) {
 }
 
 async function checkCountdownTicks(page) {
+  await waitInPage(page, () => Number(document.body.dataset.ticks || 0) >= 2, null, 5000,
+    'no tick events reached the page in 5 s: the EventSource on /v1/events delivers nothing (is the stream buffered or compressed?)');
   const first = await waitInPage(page, () => {
     const widget = document.querySelector('#light-widget');
     const text = document.querySelector('#light-countdown')?.textContent.trim();
@@ -267,11 +278,15 @@ async function main() {
       url = await startServer(options.codriver, bundle, state);
       log(`server at ${url}`);
     }
-    // A server that was already running may have a trip and a conversation: start clean.
-    const reset = await fetch(new URL('v1/session/reset', url), { method: 'POST' }).catch((error) => fail(`POST /v1/session/reset: ${error.message}`));
-    if (!reset.ok) fail(`POST /v1/session/reset answered HTTP ${reset.status}`);
+    if (options.url) {
+      // A server that was already running may have a trip and a conversation: start clean.
+      const reset = await fetch(new URL('v1/session/reset', url), { method: 'POST', body: '' })
+        .catch((error) => fail(`POST /v1/session/reset: ${error.message}`));
+      if (!reset.ok) fail(`POST /v1/session/reset answered HTTP ${reset.status}`);
+    }
+    if (!fs.existsSync(CHROMIUM)) fail(`${CHROMIUM} is not installed (scripts/install-deps installs it)`);
     context = await chromium.launchPersistentContext(path.join(temp, 'chromium-profile'), {
-      executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS,
+      executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS,
       viewport: { width: 1280, height: 720 }, locale: 'en-US',
     });
     const page = context.pages()[0] || await context.newPage();
