@@ -13,42 +13,22 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-std::string status_message(const httplib::Request& req, int status, std::size_t max_body) {
+// httplib's own refusals (no route, body too large, unreadable request) as API errors.
+std::string status_error_body(const httplib::Request& req, int status, std::size_t max_body) {
   switch (status) {
     case 404:
-      return "Nothing here: " + req.method + " " + req.path + ".";
+      return error_body("not_found", "Nothing here: " + req.method + " " + req.path + ".",
+                        "没有这个地址。");
     case 413:
-      return "The request is larger than " + std::to_string(max_body) + " bytes.";
+      return error_body("too_large",
+                        "The request is larger than " + std::to_string(max_body) + " bytes.",
+                        "请求内容太大。");
     case 400:
-      return "The HTTP request could not be read.";
+      return error_body("bad_request", "The HTTP request could not be read.", "无法读取HTTP请求。");
     default:
-      return "HTTP error " + std::to_string(status) + ".";
-  }
-}
-
-std::string status_message_zh(int status) {
-  switch (status) {
-    case 404:
-      return "没有这个地址。";
-    case 413:
-      return "请求内容太大。";
-    case 400:
-      return "无法读取HTTP请求。";
-    default:
-      return "HTTP错误 " + std::to_string(status) + "。";
-  }
-}
-
-std::string status_code(int status) {
-  switch (status) {
-    case 404:
-      return "not_found";
-    case 413:
-      return "too_large";
-    case 400:
-      return "bad_request";
-    default:
-      return status >= 500 ? "server_error" : "http_error";
+      return error_body(status >= 500 ? "server_error" : "http_error",
+                        "HTTP error " + std::to_string(status) + ".",
+                        "HTTP错误 " + std::to_string(status) + "。");
   }
 }
 
@@ -166,8 +146,7 @@ void CockpitServer::Impl::install_guards() {
         if (!res.body.empty() || res.is_chunked_content_provider_)
           return httplib::Server::HandlerResponse::Unhandled;
         const std::size_t limit = std::max(options.max_audio_bytes, options.max_json_bytes);
-        send_json(res, error_body(status_code(res.status), status_message(req, res.status, limit),
-                                  status_message_zh(res.status)));
+        send_json(res, status_error_body(req, res.status, limit));
         return httplib::Server::HandlerResponse::Handled;
       }));
   http.set_exception_handler(
@@ -234,14 +213,7 @@ CockpitServer::~CockpitServer() {
 }
 
 int CockpitServer::bind() {
-  const auto& o = impl_->options;
-  impl_->port = o.port == 0 ? impl_->http.bind_to_any_port(o.host)
-                            : (impl_->http.bind_to_port(o.host, o.port) ? o.port : -1);
-  impl_->http.widen_backlog();
-  if (impl_->port < 0) {
-    throw std::runtime_error("cannot listen on " + o.host + ":" + std::to_string(o.port) +
-                             " (is the port in use, or the host not an address of this machine?)");
-  }
+  impl_->port = impl_->http.bind_listener(impl_->options.host, impl_->options.port);
   return impl_->port;
 }
 

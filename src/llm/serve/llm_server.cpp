@@ -258,17 +258,7 @@ LlmServer::~LlmServer() {
 }
 
 int LlmServer::bind() {
-  const auto& o = impl_->options;
-  if (o.port == 0) {
-    impl_->port = impl_->http.bind_to_any_port(o.host);
-  } else {
-    impl_->port = impl_->http.bind_to_port(o.host, o.port) ? o.port : -1;
-  }
-  impl_->http.widen_backlog();
-  if (impl_->port < 0) {
-    throw std::runtime_error("cannot listen on " + o.host + ":" + std::to_string(o.port) +
-                             " (is the port in use, or the host not an address of this machine?)");
-  }
+  impl_->port = impl_->http.bind_listener(impl_->options.host, impl_->options.port);
   return impl_->port;
 }
 
