@@ -129,6 +129,33 @@ TEST_F(SecurityTest, AClientThatStallsIsCutOffAndOthersAreServed) {
   EXPECT_LT(std::chrono::steady_clock::now() - before, 4s);
 }
 
+TEST_F(SecurityTest, BrokenHttpIsRefusedAndTheServerGoesOn) {
+  CockpitOptions options;
+  options.io_timeout = 1s;  // what waits for more bytes gives up soon
+  start(options);
+  const std::vector<std::string> broken = {
+      "\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03 TLS hello to a plain port\r\n\r\n",
+      "GARBAGE\r\n\r\n",
+      "GET\r\n\r\n",
+      "GET /v1/vehicle HTTP/9.9\r\n\r\n",
+      "GET /v1/vehicle HTTP/1.1\r\nX-Long: " + std::string(100 * 1024, 'a') + "\r\n\r\n",
+      "POST /v1/ask HTTP/1.1\r\nContent-Length: -5\r\n\r\n",
+      "POST /v1/ask HTTP/1.1\r\nContent-Length: 99999999999999999999\r\n\r\n",
+      "POST /v1/ask HTTP/1.1\r\nTransfer-Encoding: chunked\r\nContent-Type: "
+      "application/json\r\n\r\n"
+      "zz\r\n{}\r\n0\r\n\r\n",
+      std::string("GET /v1/vehicle\0 HTTP/1.1\r\n\r\n", 30),
+  };
+  for (const std::string& request : broken) {
+    RawConnection connection(port_);
+    ASSERT_TRUE(connection.connected());
+    connection.send(request);
+    const std::string response = connection.read_for(800ms);  // a refusal comes at once
+    EXPECT_NE(status_of(response), 200) << request.substr(0, 60);
+    EXPECT_EQ(client().Get("/v1/health")->status, 200) << "after " << request.substr(0, 60);
+  }
+}
+
 TEST_F(SecurityTest, ManyClientsAtOnceAllGetAnswers) {
   start();
   std::vector<std::future<int>> clients;
