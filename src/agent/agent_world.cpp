@@ -179,6 +179,7 @@ void AgentWorld::start_drive() {
   drive_ =
       std::make_unique<vehicle::DriveSimulator>(std::move(trace), signals(), feeds::Clock::now());
   drive_energy_kwh_ = 0;
+  drive_clock_s_ = 0;
 }
 
 void AgentWorld::stop_drive() {
@@ -188,7 +189,8 @@ void AgentWorld::stop_drive() {
 
 void AgentWorld::advance(double seconds) {
   if (!drive_ || !dialog.route || seconds <= 0) return;
-  const double until = drive_->state().time_s + seconds;
+  drive_clock_s_ += seconds;
+  const double until = drive_clock_s_;
   bool driving = true;
   while (driving && drive_->state().time_s < until)
     driving = drive_->step();

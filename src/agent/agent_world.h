@@ -89,6 +89,10 @@ class AgentWorld {
   std::unique_ptr<signals::RsuSimulator> signals_;
   std::unique_ptr<vehicle::DriveSimulator> drive_;
   double drive_energy_kwh_ = 0;
+  // The drive time asked for so far: the simulator moves in whole steps, and measuring
+  // each advance from where it stopped would let the overshoots add up (the car would
+  // run ahead of the clock when advanced in small slices).
+  double drive_clock_s_ = 0;
 };
 
 }  // namespace codriver::agent

@@ -111,7 +111,9 @@ TEST_F(AgentTest, SpokenAnswersAreShortAndTheDetailIsOnCards) {
   EXPECT_LE(sentences, 2) << answer.speech;
   // Three names at most are read aloud; the fourth card's name is not in the speech.
   const std::string fourth = answer.cards[3].value("name", "");
-  if (!fourth.empty()) EXPECT_EQ(answer.speech.find(fourth), std::string::npos) << answer.speech;
+  if (!fourth.empty()) {
+    EXPECT_EQ(answer.speech.find(fourth), std::string::npos) << answer.speech;
+  }
   EXPECT_TRUE(answer.cards[0].contains("why_en") || answer.cards[0].contains("why"))
       << answer.cards[0].dump();
 }
@@ -145,6 +147,24 @@ TEST_F(AgentTest, TheSimulatedCarDrivesTheRouteBetweenTurns) {
   agent_.advance(3600);
   EXPECT_FALSE(agent_.state().route.has_value());  // arrived
   EXPECT_EQ(agent_.state().car.speed_kmh, 0);
+}
+
+TEST_F(AgentTest, SmallSlicesOfDrivingKeepToTheClock) {
+  // A screen advances the car twice a second; the simulator steps 0.1 s at a time.
+  ASSERT_EQ(agent_.ask("take me to Parking du Port").tool_calls.at(0).status, CallStatus::kDone);
+  for (int i = 0; i < 200; ++i) agent_.advance(0.03);
+  ASSERT_NE(agent_.world().drive_state(), nullptr);
+  EXPECT_NEAR(agent_.world().drive_state()->time_s, 6.0, 0.1);
+}
+
+TEST_F(AgentTest, AResetParksTheSimulatedCar) {
+  ASSERT_EQ(agent_.ask("take me to Parking du Port").tool_calls.at(0).status, CallStatus::kDone);
+  agent_.advance(20);
+  ASSERT_GT(agent_.state().car.speed_kmh, 0);
+  agent_.reset();
+  EXPECT_FALSE(agent_.state().route.has_value());
+  EXPECT_EQ(agent_.state().car.speed_kmh, 0);
+  EXPECT_EQ(agent_.world().drive_state(), nullptr);
 }
 
 TEST_F(AgentTest, TheRegistryPrintsItselfForAModel) {
