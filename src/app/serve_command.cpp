@@ -71,6 +71,10 @@ void add_serve_command(CLI::App& app) {
       ->add_option("--max-sessions", o->server.max_sessions,
                    "screens on the event stream at once (default 8)")
       ->check(CLI::Range(1, 256));
+  command
+      ->add_option("--max-connections", o->server.max_connections,
+                   "other connections served at once (default 64; more wait their turn)")
+      ->check(CLI::Range(1, 1024));
   command->add_option("--memory", o->memory, "SQLite file for the driver's memory");
   command->add_flag("--no-simulation", o->no_simulation,
                     "keep the simulated car where it is (no drive along the trip)");

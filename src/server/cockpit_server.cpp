@@ -46,6 +46,8 @@ void check_cockpit_options(const CockpitOptions& options) {
     throw std::invalid_argument("the port must be between 0 and 65535");
   if (options.max_sessions < 1 || options.max_sessions > 256)
     throw std::invalid_argument("--max-sessions must be between 1 and 256");
+  if (options.max_connections < 1 || options.max_connections > 1024)
+    throw std::invalid_argument("--max-connections must be between 1 and 1024");
   if (options.tick_interval.count() <= 0)
     throw std::invalid_argument("the tick interval must be positive");
   if (!options.web_root.empty() &&
@@ -119,14 +121,17 @@ bool CockpitServer::Impl::authorized(const httplib::Request& req) const {
 }
 
 void CockpitServer::Impl::install_guards() {
-  http.new_task_queue = [threads = options.max_sessions + 8] {
+  http.new_task_queue = [threads = options.max_sessions + options.max_connections] {
     return new httplib::ThreadPool(threads);  // streams hold a thread each; requests need more
   };
   http.set_payload_max_length(std::max(options.max_audio_bytes, options.max_json_bytes));
   http.set_read_timeout(options.io_timeout);
   http.set_write_timeout(options.io_timeout);
-  http.set_keep_alive_max_count(1000);
-  http.set_keep_alive_timeout(2);  // bounds how long stop() waits for idle connections
+  // A kept-alive connection holds its thread: after 100 requests it closes, so that clients
+  // beyond max_connections get their turn within a fraction of a second, not after
+  // thousands of someone else's requests. 2 s idle also bounds how long stop() waits.
+  http.set_keep_alive_max_count(100);
+  http.set_keep_alive_timeout(2);
   http.set_tcp_nodelay(true);
   http.set_default_headers({{"X-Content-Type-Options", "nosniff"},
                             {"Referrer-Policy", "no-referrer"},

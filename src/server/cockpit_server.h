@@ -13,8 +13,8 @@
 //
 // It listens on the loopback interface unless given a token, which every /v1 request must
 // then carry as "Authorization: Bearer <token>" (or ?access_token= on the event stream).
-// Bodies, connected screens and voice requests are bounded; whatever a client sends gets
-// an answer or a 4xx with a message in English and Chinese, never a crash.
+// Bodies, connections, connected screens and voice requests are bounded; whatever a client sends
+// gets an answer or a 4xx with a message in English and Chinese, never a crash.
 namespace codriver::server {
 
 struct CockpitOptions {
@@ -23,6 +23,9 @@ struct CockpitOptions {
   std::string token;
   std::filesystem::path web_root;  // the HMI's files; empty: the API only
   std::size_t max_sessions = 8;    // screens on the event stream at once
+  // Connections served at once besides the screens' streams (httplib gives a keep-alive
+  // connection a thread until it closes; beyond this, a new client waits for a turn).
+  std::size_t max_connections = 64;
   std::size_t max_json_bytes = 64 * 1024;
   std::size_t max_audio_bytes = 8 * 1024 * 1024;  // about four minutes of 16 kHz speech
   std::size_t max_voice_requests = 2;             // recognitions at once

@@ -35,7 +35,41 @@ bool valid_utf8(std::string_view text) {
   }
 }
 
+// The code point at `text[at]` and its length in bytes (valid UTF-8).
+std::pair<char32_t, std::size_t> code_point_at(std::string_view text, std::size_t at) {
+  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[at + i]); };
+  const unsigned char lead = byte(0);
+  if (lead < 0x80) return {lead, 1};
+  if (lead < 0xE0) return {((lead & 0x1Fu) << 6) | (byte(1) & 0x3Fu), 2};
+  if (lead < 0xF0)
+    return {((lead & 0x0Fu) << 12) | ((byte(1) & 0x3Fu) << 6) | (byte(2) & 0x3Fu), 3};
+  return {((lead & 0x07u) << 18) | ((byte(1) & 0x3Fu) << 12) | ((byte(2) & 0x3Fu) << 6) |
+              (byte(3) & 0x3Fu),
+          4};
+}
+
+bool invisible(char32_t c) {
+  return c <= 0x20 || (c >= 0x7F && c <= 0xA0) || c == 0x1680 || (c >= 0x2000 && c <= 0x200F) ||
+         (c >= 0x2028 && c <= 0x202F) || (c >= 0x205F && c <= 0x206F) || c == 0x3000 || c == 0xFEFF;
+}
+
 }  // namespace
+
+std::size_t character_count(std::string_view text) {
+  std::size_t count = 0;
+  for (const char c : text)
+    count += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return count;
+}
+
+bool blank_text(std::string_view text) {
+  for (std::size_t at = 0; at < text.size();) {
+    const auto [c, length] = code_point_at(text, at);
+    if (!invisible(c)) return false;
+    at += length;
+  }
+  return true;
+}
 
 AskRequest parse_ask_request(std::string_view body) {
   const json request = json::parse(body, nullptr, false);
@@ -56,11 +90,12 @@ AskRequest parse_ask_request(std::string_view body) {
     throw bad_request("\"text\" must be a string.", "“text”必须是字符串。");
   AskRequest ask;
   ask.text = text->get<std::string>();
-  if (ask.text.find_first_not_of(" \t\r\n") == std::string::npos)
+  if (blank_text(ask.text))
     throw bad_request("\"text\" is empty: say what you need.", "“text”为空，请说出您的需求。");
-  if (ask.text.size() > kMaxAskTextBytes) {
-    throw bad_request("\"text\" is longer than " + std::to_string(kMaxAskTextBytes) + " bytes.",
-                      "“text”超过" + std::to_string(kMaxAskTextBytes) + "字节。");
+  if (character_count(ask.text) > kMaxAskTextCharacters) {
+    throw bad_request(
+        "\"text\" is longer than " + std::to_string(kMaxAskTextCharacters) + " characters.",
+        "“text”超过" + std::to_string(kMaxAskTextCharacters) + "个字符。");
   }
   const auto lang = request.find("lang");
   if (lang != request.end()) {

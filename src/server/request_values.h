@@ -11,7 +11,13 @@
 // out of range becomes a 400 (HttpError) naming the field, in both languages.
 namespace codriver::server {
 
-inline constexpr std::size_t kMaxAskTextBytes = 2000;
+inline constexpr std::size_t kMaxAskTextCharacters = 2000;  // code points, as JSON Schema counts
+
+// Characters in UTF-8 text (code points; `text` must be valid UTF-8).
+std::size_t character_count(std::string_view text);
+// Whether the text has nothing to read: only spaces of any script (ASCII, no-break,
+// ideographic, the typographic ones), controls and format characters.
+bool blank_text(std::string_view text);
 
 struct AskRequest {
   std::string text;

@@ -82,6 +82,7 @@ TEST_F(ApiContractTest, EveryAnswerMatchesTheSchemaDocumentedForItsStatus) {
       {"post", "/v1/ask", "", R"({"text": "hi", "lang": "fr"})", json_type, 400},
       {"post", "/v1/ask", "", R"({"text": "hi", "lang": ["zh"]})", json_type, 400},
       {"post", "/v1/ask", "", json{{"text", std::string(2001, 'a')}}.dump(), json_type, 400},
+      {"post", "/v1/ask", "", R"({"text": "\u3000\u00a0\u000b\u0000\t"})", json_type, 400},
       {"post", "/v1/ask", "", std::string(70 * 1024, ' '), json_type, 413},
       {"post", "/v1/ask", "", "text=hi", "application/x-www-form-urlencoded", 415},
       {"post", "/v1/ask/audio", "", "RIFF", "text/plain", 415},

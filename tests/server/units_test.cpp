@@ -40,6 +40,23 @@ TEST(RequestValues, AnAskIsTextAndAnOptionalLanguage) {
   }
 }
 
+TEST(RequestValues, TextIsMeasuredInCharactersAndBlankInAnyScript) {
+  std::string chinese;
+  for (int i = 0; i < 2000; ++i)
+    chinese += "停";
+  EXPECT_EQ(character_count(chinese), 2000u);
+  EXPECT_EQ(parse_ask_request(json{{"text", chinese}}.dump()).text, chinese);  // 6000 bytes
+  EXPECT_EQ(status_of_error([&] {
+              parse_ask_request(json{{"text", chinese + "车"}}.dump());
+            }),
+            400);
+  for (const char* blank : {R"(\u3000)", R"(\u00a0 \u2009)", R"(\u000b\u0000)", R"(\ufeff\u200b)"})
+    EXPECT_TRUE(blank_text(json::parse(std::string("\"") + blank + "\"").get<std::string>()))
+        << blank;
+  EXPECT_FALSE(blank_text("\xe3\x80\x80停"));
+  EXPECT_FALSE(blank_text(" a "));
+}
+
 TEST(RequestValues, QueryValuesAreCheckedForShapeAndRange) {
   EXPECT_EQ(lat_lon_value("near", std::string("43.7,7.4"))->lat, 43.7);
   EXPECT_FALSE(lat_lon_value("near", std::nullopt));
