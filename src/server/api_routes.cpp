@@ -63,7 +63,7 @@ void CockpitServer::Impl::install_api() {
     answer_guarded(res, [&] {
       check_parameters(req, {});
       send_json(res, dumped({{"ok", !stopping},
-                             {"version", "0.1.0"},
+                             {"version", CODRIVER_VERSION},
                              {"map", cockpit.map_name()},
                              {"sessions", events.subscribers()},
                              {"max_sessions", events.max_subscribers()}}));

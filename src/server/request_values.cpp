@@ -4,6 +4,7 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "llm/tokenizer/utf8.h"
 #include "server/http_error.h"
 
 namespace codriver::server {
@@ -26,28 +27,6 @@ std::optional<double> parse_number(const std::string& text) {
   return value;
 }
 
-bool valid_utf8(std::string_view text) {
-  try {
-    (void)json(std::string(text)).dump();
-    return true;
-  } catch (const json::exception&) {
-    return false;
-  }
-}
-
-// The code point at `text[at]` and its length in bytes (valid UTF-8).
-std::pair<char32_t, std::size_t> code_point_at(std::string_view text, std::size_t at) {
-  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[at + i]); };
-  const unsigned char lead = byte(0);
-  if (lead < 0x80) return {lead, 1};
-  if (lead < 0xE0) return {((lead & 0x1Fu) << 6) | (byte(1) & 0x3Fu), 2};
-  if (lead < 0xF0)
-    return {((lead & 0x0Fu) << 12) | ((byte(1) & 0x3Fu) << 6) | (byte(2) & 0x3Fu), 3};
-  return {((lead & 0x07u) << 18) | ((byte(1) & 0x3Fu) << 12) | ((byte(2) & 0x3Fu) << 6) |
-              (byte(3) & 0x3Fu),
-          4};
-}
-
 bool invisible(char32_t c) {
   return c <= 0x20 || (c >= 0x7F && c <= 0xA0) || c == 0x1680 || (c >= 0x2000 && c <= 0x200F) ||
          (c >= 0x2028 && c <= 0x202F) || (c >= 0x205F && c <= 0x206F) || c == 0x3000 || c == 0xFEFF;
@@ -64,9 +43,7 @@ std::size_t character_count(std::string_view text) {
 
 bool blank_text(std::string_view text) {
   for (std::size_t at = 0; at < text.size();) {
-    const auto [c, length] = code_point_at(text, at);
-    if (!invisible(c)) return false;
-    at += length;
+    if (!invisible(llm::tokenizer::next_code_point(text, at))) return false;
   }
   return true;
 }
@@ -120,7 +97,7 @@ std::optional<routing::Language> optional_language_value(const QueryValue& value
 
 std::optional<geo::LatLon> lat_lon_value(const std::string& name, const QueryValue& value) {
   if (!value) return std::nullopt;
-  const std::string shown = valid_utf8(*value) ? *value : "?";
+  const std::string shown = llm::tokenizer::is_valid_utf8(*value) ? *value : "?";
   const auto comma = value->find(',');
   const auto lat = parse_number(value->substr(0, comma));
   const auto lon =
@@ -165,7 +142,7 @@ bool boolean_value(const std::string& name, const QueryValue& value, bool fallba
 
 std::string text_value(const std::string& name, const QueryValue& value, std::size_t max_bytes) {
   if (!value) return "";
-  if (value->size() > max_bytes || !valid_utf8(*value)) {
+  if (value->size() > max_bytes || !llm::tokenizer::is_valid_utf8(*value)) {
     throw bad_request(
         name + " must be UTF-8 text of at most " + std::to_string(max_bytes) + " bytes.",
         name + " 必须是不超过" + std::to_string(max_bytes) + "字节的UTF-8文本。");
