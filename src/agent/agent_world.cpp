@@ -1,8 +1,10 @@
 #include "agent/agent_world.h"
 
 #include <algorithm>
+#include <limits>
 #include <map>
 
+#include "geo/bounding_box.h"
 #include "geo/distance.h"
 #include "language/chinese_script.h"
 #include "language/text_fold.h"
@@ -77,7 +79,28 @@ AgentWorld::AgentWorld(const AgentOptions& options)
       places_(std::make_unique<map::PlacesReader>(session_.bundle->places_path())),
       memory_(Memory::open(options.memory_path)),
       streets_(streets_of(session_.bundle->graph())),
-      gazetteer_(gazetteer_of(*places_, streets_)) {}
+      gazetteer_(gazetteer_of(*places_, streets_)) {
+  place_car_on_map();
+}
+
+// The car starts in the sample city's centre; on any other map that is nowhere near a
+// road, so it starts at the road node nearest the map's centre instead.
+void AgentWorld::place_car_on_map() {
+  const map::RoadGraph& graph = session_.bundle->graph();
+  geo::BoundingBox box;
+  for (map::NodeId node = 0; node < graph.node_count(); ++node)
+    box.extend(graph.position(node));
+  if (box.empty || box.contains(dialog.car.position())) return;
+  const geo::LatLon centre = box.center();
+  double best = std::numeric_limits<double>::infinity();
+  for (map::NodeId node = 0; node < graph.node_count(); ++node) {
+    const double distance = geo::distance_m(centre, graph.position(node));
+    if (distance >= best) continue;
+    best = distance;
+    dialog.car.lat = graph.position(node).lat;
+    dialog.car.lon = graph.position(node).lon;
+  }
+}
 
 const signals::RsuSimulator& AgentWorld::signals() {
   if (!signals_) signals_ = std::make_unique<signals::RsuSimulator>(session_.bundle->graph());

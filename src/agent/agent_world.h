@@ -80,6 +80,8 @@ class AgentWorld {
   DialogState dialog;
 
  private:
+  void place_car_on_map();
+
   std::filesystem::path bundle_path_;
   routing::RoutingSession session_;
   std::unique_ptr<map::PlacesReader> places_;

@@ -25,8 +25,8 @@ struct AssistantOptions {
   ModelFlags models;  // the chat models behind the parser (all optional)
 };
 
-agent::CarState car_of(const AssistantOptions& o) {
-  agent::CarState car;
+// The flags over the car the agent starts with (on the map, see AgentWorld).
+agent::CarState car_of(const AssistantOptions& o, agent::CarState car) {
   if (!o.at.empty()) {
     const geo::LatLon at = parse_lat_lon(o.at);
     car.lat = at.lat;
@@ -59,7 +59,7 @@ void print(const agent::Answer& answer, bool as_json) {
 
 agent::Agent open_agent(const AssistantOptions& o) {
   agent::Agent agent({o.map, o.memory});
-  agent.set_car(car_of(o));
+  agent.set_car(car_of(o, agent.state().car));
   agent.set_models(models_of(o.models));
   return agent;
 }
@@ -73,6 +73,7 @@ void run_ask(const AssistantOptions& o) {
 // jumps N seconds ahead.
 void run_chat(const AssistantOptions& o) {
   agent::Agent agent = open_agent(o);
+  const agent::CarState start = agent.state().car;
   // The on-device model reads the rules and tools while the driver thinks of a request.
   std::future<void> prepared;
   if (!o.models.model.empty()) {
@@ -116,7 +117,7 @@ void run_chat(const AssistantOptions& o) {
     }
     if (line == "/reset") {
       agent.reset();
-      agent.set_car(car_of(o));
+      agent.set_car(start);
       std::cout << "(conversation reset)\n";
       continue;
     }

@@ -152,7 +152,8 @@ TEST_F(AgentTest, TheSimulatedCarDrivesTheRouteBetweenTurns) {
 TEST_F(AgentTest, SmallSlicesOfDrivingKeepToTheClock) {
   // A screen advances the car twice a second; the simulator steps 0.1 s at a time.
   ASSERT_EQ(agent_.ask("take me to Parking du Port").tool_calls.at(0).status, CallStatus::kDone);
-  for (int i = 0; i < 200; ++i) agent_.advance(0.03);
+  for (int i = 0; i < 200; ++i)
+    agent_.advance(0.03);
   ASSERT_NE(agent_.world().drive_state(), nullptr);
   EXPECT_NEAR(agent_.world().drive_state()->time_s, 6.0, 0.1);
 }
@@ -165,6 +166,19 @@ TEST_F(AgentTest, AResetParksTheSimulatedCar) {
   EXPECT_FALSE(agent_.state().route.has_value());
   EXPECT_EQ(agent_.state().car.speed_kmh, 0);
   EXPECT_EQ(agent_.world().drive_state(), nullptr);
+}
+
+TEST(AgentOnAnotherMap, TheCarStartsOnThatMapsRoads) {
+  // The default car position is the sample city's centre: elsewhere it must not stay there.
+  codriver::testing::TempDir scratch;
+  map::import_bundle(codriver::testing::shared_data("osm/nyc_greenwich_village.osm.pbf"),
+                     scratch.path() / "nyc");
+  Agent agent(AgentOptions{scratch.path() / "nyc", ":memory:"});
+  EXPECT_NEAR(agent.state().car.lat, 40.736, 0.01);
+  EXPECT_NEAR(agent.state().car.lon, -74.0, 0.01);
+  const Answer places = agent.ask("find a restaurant nearby");
+  ASSERT_FALSE(places.cards.empty()) << places.speech;
+  EXPECT_LT(places.cards[0]["distance_m"].get<double>(), 1500);
 }
 
 TEST_F(AgentTest, TheRegistryPrintsItselfForAModel) {
