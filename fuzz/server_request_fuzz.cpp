@@ -7,9 +7,10 @@
 //   N  number_value    } the second byte picks one of the server's bounds (radius_m,
 //   I  integer_value   } max_walk_m; limit, the whole int range; the q and cuisine limits),
 //   T  text_value      } the bytes after it are the value
+//   X  bbox_value("bbox", rest)
 //
 // A lowercase letter calls the same reader with the parameter absent (nullopt). Any other
-// first byte is folded onto these fourteen, so every input reaches a reader.
+// first byte is folded onto these sixteen, so every input reaches a reader.
 //
 // HttpError is the promised answer to bad input; it must be a 400 with both messages and an
 // error body that is valid JSON. Any other exception escapes (a finding); an accepted value
@@ -111,6 +112,16 @@ void text(bool absent, std::string_view rest) {
   check_utf8(result);
 }
 
+void bbox(const QueryValue& value) {
+  const auto box = server::bbox_value("bbox", value);
+  check(box.has_value() == value.has_value());
+  if (box) {
+    check(!box->empty && box->min_lon <= box->max_lon && box->min_lat <= box->max_lat);
+    check(std::abs(box->min_lon) <= 180 && std::abs(box->max_lon) <= 180);
+    check(std::abs(box->min_lat) <= 90 && std::abs(box->max_lat) <= 90);
+  }
+}
+
 void language(const QueryValue& value) {
   const auto chosen = server::optional_language_value(value);
   check(chosen.has_value() == (value.has_value() && *value != "auto"));
@@ -133,13 +144,15 @@ void read(char reader, std::string_view rest) {
       return boolean(value, rest);
     case 't':
       return text(absent, rest);
+    case 'x':
+      return bbox(value);
     default:
       return language(value);
   }
 }
 
 char reader_of(std::uint8_t first) {
-  static constexpr std::string_view kReaders = "ALNIBTGalnibtg";
+  static constexpr std::string_view kReaders = "ALNIBTXGalnibtxg";
   return kReaders.find(static_cast<char>(first)) != std::string_view::npos
              ? static_cast<char>(first)
              : kReaders[first % kReaders.size()];

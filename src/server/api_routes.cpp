@@ -103,9 +103,14 @@ void CockpitServer::Impl::install_api() {
   });
   http.Get("/v1/map", [this](const Req& req, Res& res) {
     answer_guarded(res, [&] {
-      check_parameters(req, {});
+      check_parameters(req, {"bbox"});
+      const auto box = bbox_value("bbox", parameter(req, "bbox"));
       res.set_header("Cache-Control", "max-age=3600");
-      res.set_content(cockpit.map_geometry(), "application/json; charset=utf-8");
+      // Plain "application/json" (JSON is UTF-8 by definition): the type httplib compresses
+      // for clients that accept it. The map is the one large answer (0.5 MB for Monaco,
+      // about a tenth of that compressed); the small ones are not worth the CPU.
+      res.set_content(box ? cockpit.map_geometry_within(*box) : cockpit.map_geometry(),
+                      "application/json");
     });
   });
   http.Post("/v1/session/reset", [this](const Req& req, Res& res) {

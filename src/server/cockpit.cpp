@@ -77,7 +77,8 @@ std::unique_lock<std::timed_mutex> Cockpit::hold() {
 Cockpit::Cockpit(const agent::AgentOptions& options, agent::ModelOptions models, EventHub& events)
     : events_(events), agent_(options), map_name_(options.bundle.filename().string()) {
   agent_.set_models(std::move(models));
-  map_geometry_ = dumped(map_geometry_json(agent_.world().router().graph()));
+  map_roads_ = map_geometry_json(agent_.world().router().graph());
+  map_geometry_ = dumped(map_roads_);
   advance(0);  // screens that connect now get the car, the trip and the light at once
 }
 
@@ -92,6 +93,10 @@ json Cockpit::ask(const AskRequest& request) {
 void Cockpit::publish_answer(const std::string& question, const json& answer) {
   const std::string data = dumped({{"question", question}, {"answer", answer}});
   events_.publish("answer", data, data);
+}
+
+std::string Cockpit::map_geometry_within(const geo::BoundingBox& box) const {
+  return dumped(roads_within(map_roads_, box));
 }
 
 json Cockpit::vehicle() {

@@ -60,4 +60,18 @@ json map_geometry_json(const map::RoadGraph& graph) {
           {"roads", std::move(roads)}};
 }
 
+json roads_within(const json& geometry, const geo::BoundingBox& box) {
+  json roads = json::array();
+  for (const json& road : geometry["roads"]) {
+    const auto& points = road["points"];
+    for (std::size_t i = 0; i + 1 < points.size(); i += 2) {
+      if (box.contains({points[i + 1].get<double>(), points[i].get<double>()})) {
+        roads.push_back(road);
+        break;
+      }
+    }
+  }
+  return {{"bbox", geometry["bbox"]}, {"roads", std::move(roads)}};
+}
+
 }  // namespace codriver::server

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "geo/bounding_box.h"
 #include "map/road_graph.h"
 
 // The map's roads for a screen that draws them itself (no online tiles in a car tunnel):
@@ -12,5 +13,9 @@ namespace codriver::server {
 // {"bbox": [min lon, min lat, max lon, max lat],
 //  "roads": [{"class", "name", "name_zh"?, "name_en"?, "points": [lon, lat, ...]}]}
 nlohmann::json map_geometry_json(const map::RoadGraph& graph);
+
+// The same document with only the roads that have a point inside `box` (the bbox stays
+// the map's): what a screen showing part of a large map needs.
+nlohmann::json roads_within(const nlohmann::json& geometry, const geo::BoundingBox& box);
 
 }  // namespace codriver::server

@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cmath>
 #include <nlohmann/json.hpp>
+#include <vector>
 
 #include "llm/tokenizer/utf8.h"
 #include "server/http_error.h"
@@ -110,6 +111,31 @@ std::optional<geo::LatLon> lat_lon_value(const std::string& name, const QueryVal
     throw bad_request(name + " " + shown + " is not on Earth.",
                       name + " " + shown + " 不在地球上。");
   return position;
+}
+
+std::optional<geo::BoundingBox> bbox_value(const std::string& name, const QueryValue& value) {
+  if (!value) return std::nullopt;
+  std::vector<double> numbers;
+  std::size_t start = 0;
+  while (numbers.size() < 5 && start <= value->size()) {
+    const std::size_t end = std::min(value->find(',', start), value->size());
+    const auto number = parse_number(value->substr(start, end - start));
+    if (!number) break;
+    numbers.push_back(*number);
+    start = end + 1;
+  }
+  const bool shaped = numbers.size() == 4 && start > value->size();
+  if (!shaped || std::abs(numbers[0]) > 180 || std::abs(numbers[2]) > 180 ||
+      std::abs(numbers[1]) > 90 || std::abs(numbers[3]) > 90 || numbers[0] > numbers[2] ||
+      numbers[1] > numbers[3]) {
+    throw bad_request(
+        name + " must be min lon,min lat,max lon,max lat on Earth (e.g. 7.41,43.72,7.44,43.75).",
+        name + " 必须是“最小经度,最小纬度,最大经度,最大纬度”（例如 7.41,43.72,7.44,43.75）。");
+  }
+  geo::BoundingBox box;
+  box.extend(geo::LatLon{numbers[1], numbers[0]});
+  box.extend(geo::LatLon{numbers[3], numbers[2]});
+  return box;
 }
 
 double number_value(const std::string& name, const QueryValue& value, double fallback, double min,

@@ -4,6 +4,7 @@
 #include <string>
 #include <string_view>
 
+#include "geo/bounding_box.h"
 #include "geo/latlon.h"
 #include "routing/instructions.h"
 
@@ -36,6 +37,8 @@ routing::Language language_value(const QueryValue& value);
 std::optional<routing::Language> optional_language_value(const QueryValue& value);
 // "lat,lon" on Earth.
 std::optional<geo::LatLon> lat_lon_value(const std::string& name, const QueryValue& value);
+// "min lon,min lat,max lon,max lat" on Earth, min below max.
+std::optional<geo::BoundingBox> bbox_value(const std::string& name, const QueryValue& value);
 double number_value(const std::string& name, const QueryValue& value, double fallback, double min,
                     double max);
 int integer_value(const std::string& name, const QueryValue& value, int fallback, int min, int max);

@@ -103,6 +103,18 @@ TEST_F(SecurityTest, TheWebRootServesItsFilesAndNothingElse) {
   EXPECT_EQ(raw_get(port_, "/../secret.txt%00.html").find("TOP-SECRET"), std::string::npos);
 }
 
+TEST_F(SecurityTest, TheMapIsCompressedForClientsThatAcceptIt) {
+  start();
+  RawConnection browser(port_);
+  browser.send(
+      "GET /v1/map HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept-Encoding: gzip\r\n"
+      "Connection: close\r\n\r\n");
+  const std::string response = browser.read_all();
+  EXPECT_EQ(status_of(response), 200);
+  EXPECT_NE(response.find("Content-Encoding: gzip"), std::string::npos);
+  EXPECT_LT(response.size(), 200u * 1024);  // 0.5 MB of JSON
+}
+
 TEST_F(SecurityTest, OversizedBodiesAreRefusedBeforeTheyAreRead) {
   CockpitOptions options;
   options.max_audio_bytes = 64 * 1024;

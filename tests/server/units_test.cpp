@@ -154,6 +154,19 @@ TEST_F(MapGeometryTest, EveryRoadIsDrawnOnceInsideTheMapsBox) {
     }
   }
   EXPECT_NEAR(box[0].get<double>(), 7.349, 0.01);  // Monaco's extract, as `info` reports it
+  geo::BoundingBox casino;
+  casino.extend(geo::LatLon{43.735, 7.420});
+  casino.extend(geo::LatLon{43.742, 7.432});
+  const json part = roads_within(geometry, casino);
+  EXPECT_GT(part["roads"].size(), 20u);
+  EXPECT_LT(part["roads"].size(), geometry["roads"].size() / 2);
+  for (const auto& road : part["roads"]) {
+    bool inside = false;
+    for (std::size_t i = 0; i + 1 < road["points"].size(); i += 2)
+      inside |=
+          casino.contains({road["points"][i + 1].get<double>(), road["points"][i].get<double>()});
+    EXPECT_TRUE(inside);
+  }
   EXPECT_NEAR(box[3].get<double>(), 43.770, 0.01);
 }
 
