@@ -80,7 +80,11 @@ AgentWorld::AgentWorld(const AgentOptions& options)
       memory_(Memory::open(options.memory_path)),
       streets_(streets_of(session_.bundle->graph())),
       gazetteer_(gazetteer_of(*places_, streets_)) {
-  place_car_on_map();
+  if (options.car) {
+    dialog.car = *options.car;
+  } else {
+    place_car_on_map();
+  }
 }
 
 // The car starts in the sample city's centre; on any other map that is nowhere near a

@@ -21,6 +21,7 @@ namespace codriver::agent {
 struct AgentOptions {
   std::filesystem::path bundle;
   std::filesystem::path memory_path = ":memory:";
+  std::optional<CarState> car = std::nullopt;  // where the car starts; default: on the roads
 };
 
 // A place the driver named, found on the map.

@@ -7,6 +7,7 @@
 
 #include "app/commands.h"
 #include "app/model_flags.h"
+#include "app/routing_session.h"
 #include "server/cockpit_server.h"
 
 // `codriver serve`: the cockpit screen (web HMI), its HTTP API and event stream, with the
@@ -16,6 +17,8 @@ namespace {
 
 struct ServeCommandOptions {
   std::filesystem::path map, memory = ":memory:";
+  std::string at;
+  double heading = 0, soc_percent = 80;
   server::CockpitOptions server;
   ModelFlags models;
   bool no_web = false, no_simulation = false;
@@ -36,7 +39,16 @@ void run_serve(ServeCommandOptions o) {
   o.server.simulate_drive = !o.no_simulation;
   const sigset_t signals = stop_signals();
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);  // before any thread starts
-  server::CockpitServer cockpit({o.map, o.memory}, o.server, models_of(o.models));
+  agent::AgentOptions agent{o.map, o.memory};
+  if (!o.at.empty()) {
+    const geo::LatLon at = parse_lat_lon(o.at);
+    agent.car = agent::CarState{};
+    agent.car->lat = at.lat;
+    agent.car->lon = at.lon;
+    agent.car->heading_deg = o.heading;
+    agent.car->soc_percent = o.soc_percent;
+  }
+  server::CockpitServer cockpit(agent, o.server, models_of(o.models));
   const int port = cockpit.bind();
   std::thread waiter([&cockpit, signals] {
     int received = 0;
@@ -76,6 +88,13 @@ void add_serve_command(CLI::App& app) {
                    "other connections served at once (default 64; more wait their turn)")
       ->check(CLI::Range(1, 1024));
   command->add_option("--memory", o->memory, "SQLite file for the driver's memory");
+  command->add_option(
+      "--at", o->at,
+      "where the car starts, LAT,LON (default: on the map's roads, near its centre)");
+  command->add_option("--heading", o->heading, "the car's heading at --at, degrees")
+      ->check(CLI::Range(0.0, 360.0));
+  command->add_option("--soc", o->soc_percent, "battery charge at --at, percent")
+      ->check(CLI::Range(0.0, 100.0));
   command->add_flag("--no-simulation", o->no_simulation,
                     "keep the simulated car where it is (no drive along the trip)");
   command->add_flag("--log", o->server.log_requests, "one line per request on stderr");
