@@ -213,6 +213,7 @@ void Cockpit::reset() {
     agent_.reset();
     publish_changes();
   }
+  events_.forget_latest("answer");
   events_.publish("reset", "{}", "{}");
 }
 

@@ -47,6 +47,11 @@ std::vector<ServerEvent> EventHub::latest() const {
   return events;
 }
 
+void EventHub::forget_latest(const std::string& name) {
+  std::lock_guard lock(mutex_);
+  latest_.erase(name);
+}
+
 std::vector<ServerEvent> EventHub::wait_after(std::uint64_t after_id,
                                               std::chrono::milliseconds timeout) {
   std::unique_lock lock(mutex_);

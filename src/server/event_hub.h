@@ -54,6 +54,9 @@ class EventHub {
   void publish(const std::string& name, std::string data_en, std::string data_zh);
   // The latest event of each kind, oldest first: what a new screen needs to draw.
   std::vector<ServerEvent> latest() const;
+  // A new screen no longer gets the latest `name` event (it no longer holds: a reset
+  // conversation has no last answer).
+  void forget_latest(const std::string& name);
   // Events after `after_id`, waiting up to `timeout` for one; empty on timeout or close.
   std::vector<ServerEvent> wait_after(std::uint64_t after_id, std::chrono::milliseconds timeout);
   std::uint64_t last_id() const;

@@ -119,6 +119,10 @@ TEST_F(EventStreamTest, AResetIsHeardAndEndsTheTrip) {
     ended |= event.name == "route" && event.data == json({{"active", false}});
   EXPECT_TRUE(ended);
   EXPECT_EQ(body_of(client().Get("/v1/route")), json({{"active", false}}));
+  // A screen that connects after the reset is not shown the forgotten conversation.
+  const EventRead fresh = read_events(
+      port_, "/v1/events", [](const auto& events) { return count_named(events, "tick") > 0; });
+  EXPECT_EQ(count_named(fresh.events, "answer"), 0u);
 }
 
 TEST_F(EventStreamTest, TheStreamIsNeverCompressedSoBrowsersGetEachEventAtOnce) {

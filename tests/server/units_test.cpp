@@ -100,6 +100,8 @@ TEST(EventHub, AReaderGetsWhatCameAfterItAndTheLatestOfEachKind) {
   ASSERT_EQ(latest.size(), 2u);
   EXPECT_EQ(latest[0].name, "route");
   EXPECT_EQ(latest[1].data_in(routing::Language::kChinese), "{\"t\":\"二\"}");
+  hub.forget_latest("route");
+  EXPECT_EQ(hub.latest().size(), 1u);
   const auto after = hub.wait_after(1, 0ms);
   ASSERT_EQ(after.size(), 2u);
   EXPECT_EQ(after[0].id, 2u);
