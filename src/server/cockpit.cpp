@@ -77,8 +77,7 @@ std::unique_lock<std::timed_mutex> Cockpit::hold() {
 Cockpit::Cockpit(const agent::AgentOptions& options, agent::ModelOptions models, EventHub& events)
     : events_(events), agent_(options), map_name_(options.bundle.filename().string()) {
   agent_.set_models(std::move(models));
-  map_roads_ = map_geometry_json(agent_.world().router().graph());
-  map_geometry_ = dumped(map_roads_);
+  map_geometry_ = dumped(map_geometry_json(agent_.world().router().graph()));
   advance(0);  // screens that connect now get the car, the trip and the light at once
 }
 
@@ -95,8 +94,9 @@ void Cockpit::publish_answer(const std::string& question, const json& answer) {
   events_.publish("answer", data, data);
 }
 
-std::string Cockpit::map_geometry_within(const geo::BoundingBox& box) const {
-  return dumped(roads_within(map_roads_, box));
+std::string Cockpit::map_geometry_within(const geo::BoundingBox& box) {
+  // The road graph is read-only (mapped from the bundle): no lock needed.
+  return dumped(map_geometry_json(agent_.world().router().graph(), box));
 }
 
 json Cockpit::vehicle() {

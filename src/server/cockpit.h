@@ -59,7 +59,7 @@ class Cockpit {
   nlohmann::json parking(const ParkingRequest& request);
   // The map's roads, dumped once (they never change), or those within `box`.
   const std::string& map_geometry() const { return map_geometry_; }
-  std::string map_geometry_within(const geo::BoundingBox& box) const;
+  std::string map_geometry_within(const geo::BoundingBox& box);
   const std::string& map_name() const { return map_name_; }
   void reset();
 
@@ -88,7 +88,6 @@ class Cockpit {
 
   std::timed_mutex mutex_;
   agent::Agent agent_;
-  nlohmann::json map_roads_;
   std::string map_geometry_, map_name_;
   RouteSignature published_route_{};
 };

@@ -20,7 +20,7 @@ double rounded(double degrees) {
 
 }  // namespace
 
-json map_geometry_json(const map::RoadGraph& graph) {
+json map_geometry_json(const map::RoadGraph& graph, const std::optional<geo::BoundingBox>& within) {
   double min_lon = 180, min_lat = 90, max_lon = -180, max_lat = -90;
   const auto extend = [&](const map::format::NodeRecord& record) {
     const geo::LatLon p = map::to_latlon(record);
@@ -42,8 +42,12 @@ json map_geometry_json(const map::RoadGraph& graph) {
         std::make_tuple(std::min(edge.source, edge.target), std::max(edge.source, edge.target),
                         edge.way_id, static_cast<std::uint32_t>(std::lround(edge.length_m * 10)));
     if (!drawn.insert(key).second) continue;
+    const std::vector<geo::LatLon> line = graph.edge_geometry(id);
+    if (within && std::none_of(line.begin(), line.end(),
+                               [&](const geo::LatLon& p) { return within->contains(p); }))
+      continue;
     json points = json::array();
-    for (const geo::LatLon& p : graph.edge_geometry(id)) {
+    for (const geo::LatLon& p : line) {
       points.push_back(rounded(p.lon));
       points.push_back(rounded(p.lat));
     }
@@ -58,20 +62,6 @@ json map_geometry_json(const map::RoadGraph& graph) {
   if (graph.node_count() == 0) min_lon = min_lat = max_lon = max_lat = 0;
   return {{"bbox", {rounded(min_lon), rounded(min_lat), rounded(max_lon), rounded(max_lat)}},
           {"roads", std::move(roads)}};
-}
-
-json roads_within(const json& geometry, const geo::BoundingBox& box) {
-  json roads = json::array();
-  for (const json& road : geometry["roads"]) {
-    const auto& points = road["points"];
-    for (std::size_t i = 0; i + 1 < points.size(); i += 2) {
-      if (box.contains({points[i + 1].get<double>(), points[i].get<double>()})) {
-        roads.push_back(road);
-        break;
-      }
-    }
-  }
-  return {{"bbox", geometry["bbox"]}, {"roads", std::move(roads)}};
 }
 
 }  // namespace codriver::server

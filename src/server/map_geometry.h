@@ -1,6 +1,7 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "geo/bounding_box.h"
 #include "map/road_graph.h"
@@ -12,10 +13,9 @@ namespace codriver::server {
 
 // {"bbox": [min lon, min lat, max lon, max lat],
 //  "roads": [{"class", "name", "name_zh"?, "name_en"?, "points": [lon, lat, ...]}]}
-nlohmann::json map_geometry_json(const map::RoadGraph& graph);
-
-// The same document with only the roads that have a point inside `box` (the bbox stays
-// the map's): what a screen showing part of a large map needs.
-nlohmann::json roads_within(const nlohmann::json& geometry, const geo::BoundingBox& box);
+// With `within`, only the roads that have a point inside it (the bbox stays the map's):
+// what a screen showing part of a large map needs.
+nlohmann::json map_geometry_json(const map::RoadGraph& graph,
+                                 const std::optional<geo::BoundingBox>& within = std::nullopt);
 
 }  // namespace codriver::server
